@@ -1,0 +1,63 @@
+namespace MicroPrompt.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code the SDK reports. Ranges: MP0xxx prompt format, MP1xxx configuration and provider,
+/// MP2xxx generation and verification, MP3xxx quality gates and budget, MP4xxx store and lock integrity,
+/// MP9xxx internal errors. Codes are part of the public contract: never reuse or renumber one.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // MP0xxx — the .mprompt format
+    public const string PromptUnreadable = "MP0001";          // file missing / IO error
+    public const string PromptEmpty = "MP0002";
+    public const string PromptNotText = "MP0003";             // binary content or invalid UTF-8
+    public const string PromptTooLarge = "MP0004";
+    public const string FrontMatterUnterminated = "MP0010";
+    public const string FrontMatterMalformed = "MP0011";      // YAML syntax error
+    public const string FrontMatterUnknownKey = "MP0012";
+    public const string FrontMatterInvalidValue = "MP0013";   // wrong type / bad enum value
+    public const string RequiresInvalid = "MP0014";           // bad package id or version range
+    public const string UsesNotFound = "MP0020";
+    public const string UsesCycle = "MP0021";
+    public const string PromptNoInstructions = "MP0030";      // body has no instruction text
+    public const string ContractMalformed = "MP0031";         // ## Contract without a code block
+    public const string ExamplesMalformed = "MP0032";
+
+    // MP1xxx — configuration and provider
+    public const string NoModel = "MP1001";
+    public const string UnknownProvider = "MP1002";
+    public const string InvalidEndpoint = "MP1003";
+    public const string ApiKeyMissing = "MP1004";
+    public const string InvalidProperty = "MP1005";
+    public const string RequiresNotReferenced = "MP1006";     // requires: a package the project does not reference, or out of range
+    public const string ProviderUnreachable = "MP1010";
+    public const string ProviderHttpError = "MP1011";
+    public const string ProviderBadResponse = "MP1012";       // HTML, truncated JSON, empty choices
+    public const string ProviderUnknownModel = "MP1013";
+    public const string ProviderTimeout = "MP1014";
+
+    // MP2xxx — generation and verification
+    public const string GenerationFailed = "MP2001";          // still does not compile after max passes
+    public const string NoCodeInReply = "MP2002";
+    public const string Refused = "MP2003";
+    public const string LockedMissingResolution = "MP2004";   // locked build, item not resolved
+    public const string DependencyFailed = "MP2005";          // a `uses` item failed
+    public const string Cancelled = "MP2006";
+    public const string ContractMismatch = "MP2010";
+
+    // MP3xxx — quality gates and budget
+    public const string JudgeBelowMinimum = "MP3001";
+    public const string BudgetExceeded = "MP3002";
+
+    // MP4xxx — resolved state integrity
+    public const string LockUnreadable = "MP4001";
+    public const string LockVersionUnsupported = "MP4002";
+    public const string ResolvedCodeMissing = "MP4003";
+    public const string ResolvedCodeTampered = "MP4004";
+    public const string CacheEntryCorrupt = "MP4005";
+    public const string StoreWriteFailed = "MP4006";
+    public const string StoreLockTimeout = "MP4007";
+
+    // MP9xxx — internal
+    public const string InternalError = "MP9001";
+}

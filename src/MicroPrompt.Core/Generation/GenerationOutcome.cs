@@ -1,0 +1,26 @@
+namespace MicroPrompt.Generation;
+
+/// <summary>The result of generating one item: the verified code, or why there is none.</summary>
+public sealed class GenerationOutcome
+{
+    public required GenerationStatus Status { get; init; }
+
+    /// <summary>The verified code (only when <see cref="Status"/> is Succeeded).</summary>
+    public string? Code { get; init; }
+
+    /// <summary>Model calls made (generation + repair passes).</summary>
+    public int Passes { get; init; }
+
+    public UsageTotals Usage { get; init; }
+
+    /// <summary>The model id the service reported, when it reported one.</summary>
+    public string? ReportedModel { get; init; }
+
+    /// <summary>For a failure: a one-paragraph summary (last compiler errors, refusal text, …).</summary>
+    public string? FailureMessage { get; init; }
+
+    /// <summary>The diagnostic code for a failure (MP2xxx, or MP1xxx for provider faults).</summary>
+    public string? FailureCode { get; init; }
+
+    public IReadOnlyList<string> LastErrors { get; init; } = [];
+}

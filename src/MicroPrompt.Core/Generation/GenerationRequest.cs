@@ -1,0 +1,28 @@
+using MicroPrompt.Prompts;
+
+namespace MicroPrompt.Generation;
+
+/// <summary>Everything needed to generate and verify one item's code. Contains no secrets and no provider types.</summary>
+public sealed class GenerationRequest
+{
+    public required PromptDocument Prompt { get; init; }
+
+    /// <summary>The prompt's path relative to the project, '/' separated (the item's identity).</summary>
+    public required string ItemPath { get; init; }
+
+    /// <summary>The namespace the generated code must use.</summary>
+    public required string Namespace { get; init; }
+
+    public required string Model { get; init; }
+
+    public required ProjectContext Project { get; init; }
+
+    public IReadOnlyList<UsedItem> Uses { get; init; } = [];
+
+    /// <summary>Other C# the code is compiled with (resolved code of every other item, contract stubs of the rest).</summary>
+    public IReadOnlyList<string> CompanionSources { get; init; } = [];
+
+    public RepairMode Repair { get; init; } = RepairMode.Exec;
+
+    public int MaxPasses { get; init; } = 3;
+}

@@ -1,0 +1,8 @@
+namespace MicroPrompt.Generation;
+
+public enum GenerationStatus
+{
+    Succeeded,
+    Failed,
+    Refused,
+}

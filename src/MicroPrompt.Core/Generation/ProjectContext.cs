@@ -1,0 +1,33 @@
+namespace MicroPrompt.Generation;
+
+/// <summary>What the generated code is compiled into: read from the project by the MSBuild task.</summary>
+public sealed class ProjectContext
+{
+    public required string ProjectDirectory { get; init; }
+
+    public string RootNamespace { get; init; } = "";
+
+    public string TargetFramework { get; init; } = "net10.0";
+
+    /// <summary>Empty means the compiler's default for the target framework.</summary>
+    public string LangVersion { get; init; } = "";
+
+    /// <summary><c>enable</c>, <c>disable</c>, <c>warnings</c>, <c>annotations</c> or empty.</summary>
+    public string Nullable { get; init; } = "";
+
+    public bool ImplicitUsings { get; init; }
+
+    /// <summary>Whether the project has top-level statements or a Main of its own (a program item then may not add one).</summary>
+    public bool IsExecutable { get; init; }
+
+    public IReadOnlyList<PackageInfo> PackageReferences { get; init; } = [];
+
+    /// <summary>Full paths of the reference assemblies the project compiles against.</summary>
+    public IReadOnlyList<string> ReferencePaths { get; init; } = [];
+
+    /// <summary>Full paths of the project's own C# sources (not generated prompt code).</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+
+    /// <summary>Preprocessor symbols (<c>DefineConstants</c>).</summary>
+    public IReadOnlyList<string> DefineConstants { get; init; } = [];
+}

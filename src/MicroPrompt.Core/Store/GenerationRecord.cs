@@ -1,0 +1,24 @@
+namespace MicroPrompt.Store;
+
+/// <summary>One generation as kept in the user cache (and, later, a shared cache): code plus provenance.</summary>
+public sealed class GenerationRecord
+{
+    public string Key { get; set; } = "";
+
+    public string Code { get; set; } = "";
+
+    /// <summary>SHA-256 (hex) of <see cref="Code"/>; verified on every read.</summary>
+    public string CodeHash { get; set; } = "";
+
+    public string Model { get; set; } = "";
+
+    public string? ReportedModel { get; set; }
+
+    public string? Provider { get; set; }
+
+    public LockUsage Usage { get; set; } = new();
+
+    public DateTimeOffset GeneratedAt { get; set; }
+
+    public string GeneratorVersion { get; set; } = "";
+}
