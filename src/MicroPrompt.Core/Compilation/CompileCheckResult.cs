@@ -1,11 +1,27 @@
 namespace MicroPrompt.Compilation;
 
+/// <summary>The outcome of compile-checking generated code: errors (and warnings) located in that code only.</summary>
 public sealed class CompileCheckResult
 {
-    public CompileCheckResult(IReadOnlyList<CompileError> errors) => Errors = errors;
+    public CompileCheckResult(IReadOnlyList<CompileError> errors)
+        : this(errors, [])
+    {
+    }
+
+    public CompileCheckResult(IReadOnlyList<CompileError> errors, IReadOnlyList<CompileError> warnings)
+    {
+        Errors = errors;
+        Warnings = warnings;
+    }
 
     /// <summary>Errors located in the checked code only (errors elsewhere are not the generated code's fault).</summary>
     public IReadOnlyList<CompileError> Errors { get; }
+
+    /// <summary>
+    /// Warnings located in the checked code (<see cref="CompileError.IsWarning"/> is <c>true</c>). They never make a
+    /// check fail; they are feedback for repair passes and the report.
+    /// </summary>
+    public IReadOnlyList<CompileError> Warnings { get; }
 
     public bool Success => Errors.Count == 0;
 }

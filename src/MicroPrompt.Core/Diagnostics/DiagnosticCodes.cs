@@ -22,6 +22,7 @@ public static class DiagnosticCodes
     public const string PromptNoInstructions = "MP0030";      // body has no instruction text
     public const string ContractMalformed = "MP0031";         // ## Contract without a code block
     public const string ExamplesMalformed = "MP0032";
+    public const string PromptBodyMalformed = "MP0033";       // Markdown body cannot be parsed (e.g. nested too deeply)
 
     // MP1xxx — configuration and provider
     public const string NoModel = "MP1001";

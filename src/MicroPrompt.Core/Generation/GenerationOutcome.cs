@@ -23,4 +23,7 @@ public sealed class GenerationOutcome
     public string? FailureCode { get; init; }
 
     public IReadOnlyList<string> LastErrors { get; init; } = [];
+
+    /// <summary>What each model call produced, in order (empty when no call was made).</summary>
+    public IReadOnlyList<PassRecord> PassRecords { get; init; } = [];
 }

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using MicroPrompt.Prompts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace MicroPrompt.Compilation;
+
+/// <summary>
+/// Compile-checks generated code with Roslyn against the project's reference assemblies, its own sources and the
+/// companion sources (other items' code or contract stubs), using the project's language version, nullable context,
+/// preprocessor symbols and implicit usings.
+/// </summary>
+/// <remarks>
+/// <para>Only diagnostics located in the generated code are reported; errors in the project's files or companions are
+/// not the generated code's fault (e.g. <c>Program.cs</c> calling an item that is not generated yet). The generated
+/// code is the last tree of the compilation, so a type or member it declares twice (CS0101, CS0102, CS0111) is
+/// reported in the generated code: that is how two prompts producing the same type are detected.</para>
+/// <para>Location-less errors are ignored (they concern references or options, not the code) with one exception: a
+/// program item whose compilation has no entry point gets the compiler's CS5001, positioned at (1,1).</para>
+/// <para>Library items compile as a library even in an executable project, so the project's top-level statements or
+/// <c>Main</c> never matter for them. Program items compile as a console application.</para>
+/// <para>Reference assemblies, parsed project sources and the project compilation (with its bound references) are
+/// kept in an <see cref="IMemoryCache"/>, keyed by path and last-write time, so the checks of a build load every
+/// reference once. References or sources that do not exist are skipped. Unsafe code is not allowed (the project's
+/// <c>AllowUnsafeBlocks</c> is not known here).</para>
+/// <para>Thread-safe: checks may run concurrently.</para>
+/// </remarks>
+public sealed class RoslynCompileChecker : ICompileChecker
+{
+    private static readonly MemoryCache SharedCache = new(new MemoryCacheOptions());
+
+    private readonly CompilationInputCache _inputs;
+
+    /// <param name="cache">Where references and parsed sources are kept; by default a cache shared by all checkers.</param>
+    public RoslynCompileChecker(IMemoryCache? cache = null) => _inputs = new CompilationInputCache(cache ?? SharedCache);
+
+    /// <summary>Metadata references this checker created (cache hits excluded); for tests.</summary>
+    internal int ReferencesLoaded => _inputs.ReferencesLoaded;
+
+    /// <summary>Project and companion sources this checker parsed (cache hits excluded); for tests.</summary>
+    internal int SourcesParsed => _inputs.SourcesParsed;
+
+    /// <summary>Project compilations this checker created (cache hits excluded); for tests.</summary>
+    internal int CompilationsCreated => _inputs.CompilationsCreated;
+
+    public CompileCheckResult Check(CompileCheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var settings = CompilationSettings.From(request.Project, request.Kind);
+        var projectCompilation = _inputs.GetProjectCompilation(request.Project, settings);
+        var companions = _inputs.GetCompanionTrees(request.CompanionSources, settings);
+        var fileName = string.IsNullOrWhiteSpace(request.FileName) ? "Generated.g.cs" : request.FileName;
+        var generated = CSharpSyntaxTree.ParseText(SourceText.From(request.Code ?? "", Encoding.UTF8), settings.ParseOptions, fileName);
+
+        // The generated tree goes last: duplicate declarations are reported at the later declaration.
+        var compilation = projectCompilation.AddSyntaxTrees(companions.Append(generated));
+
+        var errors = new List<CompileError>();
+        var warnings = new List<CompileError>();
+        foreach (var diagnostic in compilation.GetSemanticModel(generated).GetDiagnostics())
+        {
+            if (diagnostic.Location.SourceTree != generated || diagnostic.IsSuppressed)
+            {
+                continue;
+            }
+
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                errors.Add(ToCompileError(diagnostic, isWarning: false));
+            }
+            else if (diagnostic.Severity == DiagnosticSeverity.Warning)
+            {
+                warnings.Add(ToCompileError(diagnostic, isWarning: true));
+            }
+        }
+
+        if (request.Kind == PromptKind.Program && compilation.GetEntryPoint(CancellationToken.None) is null)
+        {
+            // Only now pay for the whole compilation's diagnostics, to report the compiler's own CS5001.
+            errors.AddRange(compilation.GetDiagnostics()
+                .Where(d => d.Id == "CS5001" && d.Severity == DiagnosticSeverity.Error && !d.Location.IsInSource)
+                .Select(d => ToCompileError(d, isWarning: false))
+                .Take(1));
+        }
+
+        return new CompileCheckResult(Ordered(errors), Ordered(warnings));
+    }
+
+    private static CompileError ToCompileError(Diagnostic diagnostic, bool isWarning)
+    {
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        if (!diagnostic.Location.IsInSource)
+        {
+            return new CompileError(diagnostic.Id, message, 1, 1, isWarning);
+        }
+
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        return new CompileError(diagnostic.Id, message, start.Line + 1, start.Character + 1, isWarning);
+    }
+
+    private static IReadOnlyList<CompileError> Ordered(List<CompileError> diagnostics) =>
+        diagnostics.Distinct().OrderBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,232 @@
+using MicroPrompt.Compilation;
+using MicroPrompt.Diagnostics;
+using Microsoft.Extensions.AI;
+
+namespace MicroPrompt.Generation;
+
+/// <summary>
+/// Generates one item with a chat model and verifies it with an <see cref="ICompileChecker"/>: a generation pass, then
+/// repair passes until the code compiles or <see cref="GenerationRequest.MaxPasses"/> calls were made.
+/// Under <see cref="RepairMode.Exec"/> the model sees the compiler errors; under <see cref="RepairMode.Review"/> it is
+/// only asked to re-read its code (the compile check still decides success); <see cref="RepairMode.None"/> makes one
+/// call. A refusal (content filter, refusal part or refusal wording without code) ends generation at once.
+/// Provider exceptions and <see cref="OperationCanceledException"/> propagate to the caller unchanged.
+/// </summary>
+public sealed class CodeGenerator : IItemGenerator
+{
+    /// <summary>How many errors the failure message names (all of them are in LastErrors).</summary>
+    private const int ErrorsInFailureMessage = 5;
+
+    private const int MaxQuotedRefusal = 300;
+
+    private readonly Func<string, IChatClient> _clientForModel;
+    private readonly ICompileChecker _checker;
+    private readonly Func<string, string>? _publicApi;
+    private readonly string? _providerName;
+
+    /// <param name="clientForModel">The chat client for a model id. The generator does not dispose it.</param>
+    /// <param name="checker">Compiles the generated code against the project.</param>
+    /// <param name="publicApi">Shows a used item's code to the model as its public API; null shows the whole code.</param>
+    /// <param name="providerName">The provider's name, used in failure messages only.</param>
+    public CodeGenerator(
+        Func<string, IChatClient> clientForModel,
+        ICompileChecker checker,
+        Func<string, string>? publicApi = null,
+        string? providerName = null)
+    {
+        _clientForModel = clientForModel ?? throw new ArgumentNullException(nameof(clientForModel));
+        _checker = checker ?? throw new ArgumentNullException(nameof(checker));
+        _publicApi = publicApi;
+        _providerName = providerName;
+    }
+
+    /// <inheritdoc />
+    public async Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var client = _clientForModel(request.Model);
+        var messages = new List<ChatMessage>(PromptComposer.Compose(request, _publicApi));
+        var maxPasses = request.Repair == RepairMode.None ? 1 : Math.Max(1, request.MaxPasses);
+        var fileName = GeneratedFileName(request.ItemPath);
+        var usage = UsageTotals.Zero;
+        var records = new List<PassRecord>();
+        string? reportedModel = null;
+        IReadOnlyList<string> lastErrors = [];
+        var lastHadCode = false;
+
+        for (var pass = 1; pass <= maxPasses; pass++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var options = new ChatOptions { ModelId = request.Model, Temperature = 0 };
+            var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            usage = usage.Add(new UsageTotals(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0));
+            reportedModel = response.ModelId ?? reportedModel;
+            var reply = response.Text ?? "";
+            var extraction = CodeExtractor.Extract(reply);
+
+            var refusal = Refusal(response, reply, extraction);
+            if (refusal is not null)
+            {
+                records.Add(new PassRecord(pass, HadCode: false, Compiled: false, ErrorCount: 0));
+                var model = reportedModel ?? request.Model;
+                return new GenerationOutcome
+                {
+                    Status = GenerationStatus.Refused,
+                    Passes = pass,
+                    Usage = usage,
+                    ReportedModel = reportedModel,
+                    FailureCode = DiagnosticCodes.Refused,
+                    FailureMessage = $"The model '{model}'{ProviderSuffix()} refused to generate '{request.ItemPath}': {refusal} "
+                        + "Rephrase the prompt or pin another model for this item.",
+                    LastErrors = [refusal],
+                    PassRecords = records,
+                };
+            }
+
+            ChatMessage repair;
+            if (extraction.Code is null)
+            {
+                lastHadCode = false;
+                lastErrors = [extraction.Problem ?? "The reply contains no code block."];
+                records.Add(new PassRecord(pass, HadCode: false, Compiled: false, ErrorCount: 1));
+                repair = PromptComposer.NoCodeMessage(extraction.Problem);
+            }
+            else
+            {
+                var result = _checker.Check(new CompileCheckRequest
+                {
+                    Code = extraction.Code,
+                    FileName = fileName,
+                    Kind = request.Prompt.Kind,
+                    Project = request.Project,
+                    CompanionSources = request.CompanionSources,
+                });
+                if (result.Success)
+                {
+                    records.Add(new PassRecord(pass, HadCode: true, Compiled: true, ErrorCount: 0));
+                    return new GenerationOutcome
+                    {
+                        Status = GenerationStatus.Succeeded,
+                        Code = extraction.Code,
+                        Passes = pass,
+                        Usage = usage,
+                        ReportedModel = reportedModel,
+                        PassRecords = records,
+                    };
+                }
+
+                lastHadCode = true;
+                lastErrors = FormatErrors(result.Errors, fileName);
+                records.Add(new PassRecord(pass, HadCode: true, Compiled: false, ErrorCount: lastErrors.Count));
+                repair = PromptComposer.RepairMessage(lastErrors, request.Repair);
+            }
+
+            if (pass < maxPasses)
+            {
+                messages.Add(new ChatMessage(ChatRole.Assistant, Echo(reply)));
+                messages.Add(repair);
+            }
+        }
+
+        return new GenerationOutcome
+        {
+            Status = GenerationStatus.Failed,
+            Passes = maxPasses,
+            Usage = usage,
+            ReportedModel = reportedModel,
+            FailureCode = lastHadCode ? DiagnosticCodes.GenerationFailed : DiagnosticCodes.NoCodeInReply,
+            FailureMessage = FailureMessage(request, maxPasses, lastHadCode, lastErrors),
+            LastErrors = lastErrors,
+            PassRecords = records,
+        };
+    }
+
+    /// <summary>Nothing to release: chat clients belong to whoever supplied them.</summary>
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The file name generated code is checked under: <c>Prompts/Slug.mprompt</c> → <c>Slug.g.cs</c>.</summary>
+    internal static string GeneratedFileName(string itemPath)
+    {
+        var name = itemPath.Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return (dot > 0 ? name[..dot] : name) + ".g.cs";
+    }
+
+    /// <summary>Errors first as <c>Slug.g.cs(3,5): error CS0103: …</c>; warnings only when there is no error.</summary>
+    internal static IReadOnlyList<string> FormatErrors(IReadOnlyList<CompileError> errors, string fileName)
+    {
+        var chosen = errors.Where(e => !e.IsWarning).ToList();
+        if (chosen.Count == 0)
+        {
+            chosen = errors.ToList();
+        }
+
+        return chosen.Select(e => fileName + e).ToList();
+    }
+
+    /// <summary>Why the reply is a refusal, or null when it is not one.</summary>
+    private static string? Refusal(ChatResponse response, string reply, CodeExtraction extraction)
+    {
+        if (response.FinishReason == ChatFinishReason.ContentFilter)
+        {
+            return "the provider's content filter stopped the reply.";
+        }
+
+        var marked = RefusalDetector.MarkedRefusal(response);
+        if (marked is not null)
+        {
+            return Quote(marked.Length > 0 ? marked : reply);
+        }
+
+        if (extraction.NoCode)
+        {
+            var prose = CodeExtractor.StripReasoning(CodeExtractor.NormalizeNewlines(reply));
+            if (RefusalDetector.IsRefusalWording(prose))
+            {
+                return Quote(prose);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Quote(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length > MaxQuotedRefusal)
+        {
+            flat = flat[..MaxQuotedRefusal] + "…";
+        }
+
+        return $"\"{flat}\"";
+    }
+
+    /// <summary>The previous reply as sent back to the model (reasoning removed: it only costs tokens).</summary>
+    private static string Echo(string reply)
+    {
+        var text = CodeExtractor.StripReasoning(CodeExtractor.NormalizeNewlines(reply)).Trim();
+        return text.Length == 0 ? "(empty reply)" : text;
+    }
+
+    private string FailureMessage(GenerationRequest request, int passes, bool hadCode, IReadOnlyList<string> errors)
+    {
+        var passWord = passes == 1 ? "pass" : "passes";
+        var model = $"model '{request.Model}'{ProviderSuffix()}";
+        if (!hadCode)
+        {
+            return $"'{request.ItemPath}': the {model} gave no usable code after {passes} {passWord}: "
+                + $"{errors.FirstOrDefault()} Try another model, or make the prompt ask for one C# file.";
+        }
+
+        var shown = string.Join("; ", errors.Take(ErrorsInFailureMessage));
+        var more = errors.Count > ErrorsInFailureMessage ? $" (and {errors.Count - ErrorsInFailureMessage} more)" : "";
+        return $"'{request.ItemPath}' still does not compile after {passes} {passWord} with the {model}: {shown}{more}. "
+            + "Clarify the prompt or its contract, raise MicroPromptMaxPasses, or try another model.";
+    }
+
+    private string ProviderSuffix() => string.IsNullOrEmpty(_providerName) ? "" : $" ({_providerName})";
+}

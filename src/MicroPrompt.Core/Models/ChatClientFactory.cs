@@ -1,0 +1,116 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Azure.AI.OpenAI;
+using MicroPrompt.Diagnostics;
+using Microsoft.Extensions.AI;
+using OllamaSharp;
+using OpenAI;
+
+namespace MicroPrompt.Models;
+
+/// <summary>
+/// Creates the <see cref="IChatClient"/> for a provider: the official OpenAI client (<c>openai</c>), the Azure OpenAI client
+/// (<c>azure-openai</c>) or OllamaSharp (<c>ollama</c>), each through Microsoft.Extensions.AI.
+/// </summary>
+/// <remarks>
+/// <para>The API key is read from the environment variable named by <see cref="ProviderSettings.ApiKeyVariable"/> (or the
+/// provider's default) at creation time; it is handed to the client and never stored, logged or put in a message.</para>
+/// <para>Keys: OpenAI's public endpoint (<c>api.openai.com</c>) and Azure OpenAI require one (MP1004 when the variable is
+/// not set or empty). A custom OpenAI-compatible endpoint — local servers such as llama.cpp, vLLM or LM Studio usually
+/// need none — gets the placeholder key <c>unused</c> when the variable is not set. Ollama uses no key.</para>
+/// <para>Failures of the returned client's calls are mapped to diagnostics by <see cref="ProviderErrors.Classify"/>.</para>
+/// </remarks>
+public static class ChatClientFactory
+{
+    /// <summary>The key sent to a custom OpenAI-compatible endpoint when the key variable is not set.</summary>
+    public const string PlaceholderApiKey = "unused";
+
+    /// <summary>Creates a chat client for <paramref name="model"/> (for Azure OpenAI: the deployment name).</summary>
+    /// <param name="settings">Provider, endpoint, key variable name, timeout.</param>
+    /// <param name="model">Model id, or Azure deployment name.</param>
+    /// <param name="getEnvironmentVariable">Reads an environment variable; default <see cref="Environment.GetEnvironmentVariable(string)"/>. Tests pass a fake.</param>
+    /// <exception cref="MicroPromptException">MP1001 (no model), MP1002 (unknown provider), MP1003 (bad or missing endpoint), MP1004 (key variable not set).</exception>
+    public static IChatClient Create(ProviderSettings settings, string model, Func<string, string?>? getEnvironmentVariable = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            throw new MicroPromptException(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.NoModel,
+                "No model to call. Set MicroPromptModel (or the MICROPROMPT_MODEL environment variable), a 'model:' in the prompt's front matter, or Model metadata on the item."));
+        }
+
+        if (settings.Timeout <= TimeSpan.Zero)
+        {
+            throw new MicroPromptException(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"The model call timeout must be positive (got {settings.Timeout})."));
+        }
+
+        var provider = ProviderResolution.Resolve(settings);
+        getEnvironmentVariable ??= Environment.GetEnvironmentVariable;
+        model = model.Trim();
+
+        return provider.Name switch
+        {
+            ProviderNames.OpenAI => CreateOpenAI(provider, settings, model, getEnvironmentVariable),
+            ProviderNames.AzureOpenAI => CreateAzureOpenAI(provider, settings, model, getEnvironmentVariable),
+            _ => CreateOllama(provider, settings, model),
+        };
+    }
+
+    private static IChatClient CreateOpenAI(ResolvedProvider provider, ProviderSettings settings, string model, Func<string, string?> env)
+    {
+        var key = ReadKey(provider, env);
+        if (key is null)
+        {
+            if (provider.IsPublicOpenAI)
+            {
+                throw new MicroPromptException(KeyMissing(provider));
+            }
+
+            key = PlaceholderApiKey;
+        }
+
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = provider.Endpoint,
+            NetworkTimeout = settings.Timeout,
+            RetryPolicy = new ClientRetryPolicy(Math.Max(0, settings.MaxRetries)),
+        };
+        return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(model).AsIChatClient();
+    }
+
+    private static IChatClient CreateAzureOpenAI(ResolvedProvider provider, ProviderSettings settings, string deployment, Func<string, string?> env)
+    {
+        var key = ReadKey(provider, env) ?? throw new MicroPromptException(KeyMissing(provider));
+        var options = new AzureOpenAIClientOptions
+        {
+            NetworkTimeout = settings.Timeout,
+            RetryPolicy = new ClientRetryPolicy(Math.Max(0, settings.MaxRetries)),
+        };
+        return new AzureOpenAIClient(provider.Endpoint, new ApiKeyCredential(key), options).GetChatClient(deployment).AsIChatClient();
+    }
+
+    private static IChatClient CreateOllama(ResolvedProvider provider, ProviderSettings settings, string model)
+    {
+        // OllamaSharp resolves "api/chat" against the base address: keep a trailing slash so a path prefix survives.
+        var baseAddress = provider.Endpoint.AbsoluteUri.EndsWith('/') ? provider.Endpoint : new Uri(provider.Endpoint.AbsoluteUri + "/");
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = settings.Timeout };
+        return new HttpClientOwningChatClient(new OllamaApiClient(http, model), http);
+    }
+
+    private static string? ReadKey(ResolvedProvider provider, Func<string, string?> env)
+    {
+        if (provider.KeyVariable is null)
+        {
+            return null;
+        }
+
+        var value = env(provider.KeyVariable);
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static MicroPromptDiagnostic KeyMissing(ResolvedProvider provider) => MicroPromptDiagnostic.Error(
+        DiagnosticCodes.ApiKeyMissing,
+        $"The environment variable '{provider.KeyVariable}' that should hold the API key for provider {provider.Name} ({provider.DisplayEndpoint}) is not set. "
+        + "Set it before building, or set MicroPromptApiKeyVariable to the name of the variable that holds the key.");
+}

@@ -1,0 +1,617 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MicroPrompt.Compilation;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+using MicroPrompt.Hashing;
+using MicroPrompt.Keys;
+using MicroPrompt.Prompts;
+using MicroPrompt.Store;
+using NuGet.Versioning;
+
+namespace MicroPrompt.Resolution;
+
+/// <summary>
+/// Resolves a project's prompts to code: parse → order by <c>uses</c> → compute keys → take hits from the resolved
+/// state or user cache → generate misses (unless locked or design-time) → store + lock → write <c>.g.cs</c>.
+/// A run whose items all hit never creates an <see cref="IItemGenerator"/>, so no AI, HTTP or Roslyn assembly loads.
+/// </summary>
+public sealed class PromptResolver
+{
+    private static readonly TimeSpan StoreLockTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ResolutionOptions _options;
+    private readonly Func<IItemGenerator> _generatorFactory;
+    private readonly Func<Exception, string, MicroPromptDiagnostic?> _classifyProviderError;
+    private readonly Action<string> _log;
+    private readonly object _gate = new();
+    private IItemGenerator? _generator;
+    private MicroPromptDiagnostic? _providerDown;
+
+    /// <param name="options">Validated settings.</param>
+    /// <param name="generatorFactory">Creates the model-backed generator; called at most once, only on a miss.</param>
+    /// <param name="classifyProviderError">Maps a provider exception (and the model) to a diagnostic, or null if unknown.</param>
+    /// <param name="log">Informational messages (item resolved, generated, …).</param>
+    public PromptResolver(
+        ResolutionOptions options,
+        Func<IItemGenerator> generatorFactory,
+        Func<Exception, string, MicroPromptDiagnostic?>? classifyProviderError = null,
+        Action<string>? log = null)
+    {
+        _options = options;
+        _generatorFactory = generatorFactory;
+        _classifyProviderError = classifyProviderError ?? ((_, _) => null);
+        _log = log ?? (_ => { });
+    }
+
+    /// <summary>True once a generator was created (a model could have been called).</summary>
+    public bool GeneratorCreated => _generator is not null;
+
+    public async Task<ResolutionResult> ResolveAsync(IReadOnlyList<ResolutionItem> items, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<MicroPromptDiagnostic>();
+        var results = new ConcurrentDictionary<string, ItemResult>(StringComparer.Ordinal);
+        try
+        {
+            return await ResolveCoreAsync(items, diagnostics, results, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _generator?.Dispose();
+        }
+    }
+
+    private async Task<ResolutionResult> ResolveCoreAsync(
+        IReadOnlyList<ResolutionItem> items,
+        List<MicroPromptDiagnostic> diagnostics,
+        ConcurrentDictionary<string, ItemResult> results,
+        CancellationToken cancellationToken)
+    {
+        var store = new ResolvedStore(_options.StoreDirectory);
+        var userCache = _options.UserCacheDirectory is null ? null : new UserCache(_options.UserCacheDirectory);
+        var writer = new GeneratedFileWriter(_options.OutputDirectory, _options.Project.Nullable);
+        var lockFile = store.LoadLock();
+        var byPath = items.ToDictionary(i => i.ItemPath, StringComparer.Ordinal);
+
+        // 1. Parse.
+        var documents = new Dictionary<string, PromptDocument>(StringComparer.Ordinal);
+        var parserOptions = new PromptParserOptions { MaxBytes = _options.MaxPromptBytes };
+        foreach (var item in items)
+        {
+            var parsed = PromptParser.ParseFile(item.FullPath, parserOptions);
+            diagnostics.AddRange(parsed.Diagnostics);
+            if (parsed.Success && parsed.Document is not null)
+            {
+                documents[item.ItemPath] = parsed.Document;
+            }
+            else
+            {
+                results[item.ItemPath] = new ItemResult { ItemPath = item.ItemPath, Status = ItemStatus.Failed };
+            }
+        }
+
+        // 2. Order by `uses`.
+        var graph = PromptGraph.Build(items, documents, diagnostics);
+        foreach (var broken in graph.Broken)
+        {
+            results.TryAdd(broken, new ItemResult { ItemPath = broken, Status = ItemStatus.Failed });
+        }
+
+        // 3. Resolve level by level: lookups first (cheap), then generate the misses of the level concurrently.
+        var code = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var codeHashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var namespaces = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var level in graph.Levels)
+        {
+            var misses = new List<PlannedItem>();
+            foreach (var itemPath in level)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var item = byPath[itemPath];
+                var document = documents[itemPath];
+                var deps = graph.Dependencies[itemPath];
+                var failedDep = deps.FirstOrDefault(d => !codeHashes.ContainsKey(d));
+                if (failedDep is not null)
+                {
+                    var depStatus = results.TryGetValue(failedDep, out var r) ? r.Status : ItemStatus.Failed;
+                    if (depStatus is ItemStatus.Stub or ItemStatus.Unresolved)
+                    {
+                        results[itemPath] = EmitStub(item, document, writer);
+                    }
+                    else
+                    {
+                        diagnostics.Add(MicroPromptDiagnostic.Error(
+                            DiagnosticCodes.DependencyFailed,
+                            $"'{itemPath}' uses '{failedDep}', which could not be resolved; fix that prompt first.",
+                            item.FullPath, 1, 1));
+                        results[itemPath] = new ItemResult { ItemPath = itemPath, Status = ItemStatus.Failed };
+                    }
+
+                    continue;
+                }
+
+                var planned = Plan(item, document, deps, codeHashes, diagnostics);
+                if (planned is null)
+                {
+                    results[itemPath] = new ItemResult { ItemPath = itemPath, Status = ItemStatus.Failed };
+                    continue;
+                }
+
+                var hit = Lookup(planned, store, userCache, lockFile, diagnostics);
+                if (hit is not null)
+                {
+                    code[itemPath] = hit.Value.Code;
+                    codeHashes[itemPath] = ContentHash.Sha256Hex(hit.Value.Code);
+                    namespaces[itemPath] = planned.Namespace;
+                    if (hit.Value.Status == ItemStatus.Cached && !_options.DesignTime)
+                    {
+                        TryStore(() => SaveEntry(planned, hit.Value.Record!), diagnostics, item);
+                    }
+
+                    var file = writer.Write(itemPath, Origin(planned), hit.Value.Code);
+                    results[itemPath] = new ItemResult
+                    {
+                        ItemPath = itemPath, Status = hit.Value.Status, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
+                    };
+                    continue;
+                }
+
+                if (_options.DesignTime)
+                {
+                    results[itemPath] = EmitStub(item, document, writer);
+                    continue;
+                }
+
+                if (_options.Locked)
+                {
+                    diagnostics.Add(MicroPromptDiagnostic.Error(
+                        DiagnosticCodes.LockedMissingResolution,
+                        $"'{itemPath}' has no resolved code for its current prompt and settings (model '{planned.Model}', key {planned.Key}), and model calls are not allowed (MicroPromptLocked=true{(Environment.GetEnvironmentVariable("CI") == "true" ? ", the default when CI=true" : "")}). " +
+                        "Build once with -p:MicroPromptLocked=false and a model endpoint, then commit the store folder (.microprompt/).",
+                        item.FullPath, 1, 1));
+                    results[itemPath] = new ItemResult { ItemPath = itemPath, Status = ItemStatus.Failed, Model = planned.Model, Key = planned.Key };
+                    continue;
+                }
+
+                misses.Add(planned);
+            }
+
+            if (misses.Count == 0)
+            {
+                continue;
+            }
+
+            var companions = code.Values.ToList();
+            using var throttle = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrency));
+            var tasks = misses.Select(async planned =>
+            {
+                await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return (planned, outcome: await GenerateAsync(planned, code, namespaces, companions, diagnostics, cancellationToken).ConfigureAwait(false));
+                }
+                finally
+                {
+                    throttle.Release();
+                }
+            }).ToList();
+
+            foreach (var (planned, generated) in await Task.WhenAll(tasks).ConfigureAwait(false))
+            {
+                var itemPath = planned.Item.ItemPath;
+                if (generated.Outcome?.Status == GenerationStatus.Succeeded && generated.Outcome.Code is { } newCode)
+                {
+                    code[itemPath] = newCode;
+                    codeHashes[itemPath] = ContentHash.Sha256Hex(newCode);
+                    namespaces[itemPath] = planned.Namespace;
+                    var file = writer.Write(itemPath, Origin(planned), newCode);
+                    results[itemPath] = new ItemResult
+                    {
+                        ItemPath = itemPath, Status = ItemStatus.Generated, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
+                        Passes = generated.Outcome.Passes, Usage = generated.Outcome.Usage, Duration = generated.Duration,
+                    };
+                }
+                else
+                {
+                    results[itemPath] = new ItemResult
+                    {
+                        ItemPath = itemPath,
+                        Status = generated.Outcome?.Status == GenerationStatus.Refused ? ItemStatus.Refused : ItemStatus.Failed,
+                        Model = planned.Model, Key = planned.Key,
+                        Passes = generated.Outcome?.Passes ?? 0, Usage = generated.Outcome?.Usage ?? UsageTotals.Zero, Duration = generated.Duration,
+                    };
+                }
+            }
+        }
+
+        // 4. Emit nothing for failures; remove stale outputs; prune the lock.
+        var ordered = items.Select(i => results.TryGetValue(i.ItemPath, out var r) ? r : new ItemResult { ItemPath = i.ItemPath, Status = ItemStatus.Failed }).ToList();
+        var files = ordered.Where(r => r.GeneratedFile is not null).Select(r => r.GeneratedFile!).ToList();
+        writer.RemoveOthers(files);
+
+        if (!_options.Locked && !_options.DesignTime)
+        {
+            TryStore(() => Prune(store, items), diagnostics, items.Count > 0 ? items[0] : new ResolutionItem { FullPath = _options.StoreDirectory, ItemPath = "" });
+        }
+
+        return new ResolutionResult { Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files };
+    }
+
+    private PlannedItem? Plan(
+        ResolutionItem item,
+        PromptDocument document,
+        IReadOnlyList<string> deps,
+        IReadOnlyDictionary<string, string> codeHashes,
+        List<MicroPromptDiagnostic> diagnostics)
+    {
+        var model = FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel);
+        if (model is null)
+        {
+            diagnostics.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.NoModel,
+                $"No model for '{item.ItemPath}'. Set the MicroPromptModel property (or the MICROPROMPT_MODEL environment variable), 'model:' in the prompt's front matter, or Model metadata on the item.",
+                item.FullPath, 1, 1));
+            return null;
+        }
+
+        var ns = FirstNonEmpty(item.NamespaceOverride, document.Namespace)
+            ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
+
+        var packages = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var requirement in document.Requires)
+        {
+            var reference = _options.Project.PackageReferences
+                .FirstOrDefault(p => string.Equals(p.Id, requirement.Id, StringComparison.OrdinalIgnoreCase));
+            if (reference is null)
+            {
+                diagnostics.Add(MicroPromptDiagnostic.Error(
+                    DiagnosticCodes.RequiresNotReferenced,
+                    $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but the project does not reference {requirement.Id}. Add <PackageReference Include=\"{requirement.Id}\" Version=\"...\" /> to the project.",
+                    item.FullPath, requirement.Span.Line, requirement.Span.Column));
+                ok = false;
+                continue;
+            }
+
+            if (NuGetVersion.TryParse(reference.Version, out var version) && !requirement.Range.Satisfies(version))
+            {
+                diagnostics.Add(MicroPromptDiagnostic.Error(
+                    DiagnosticCodes.RequiresNotReferenced,
+                    $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but the project resolves {requirement.Id} {reference.Version}. Change the PackageReference version or the range.",
+                    item.FullPath, requirement.Span.Line, requirement.Span.Column));
+                ok = false;
+                continue;
+            }
+
+            packages[requirement.Id.ToLowerInvariant()] = reference.Version;
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var used = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dep in deps)
+        {
+            used[dep] = codeHashes[dep];
+        }
+
+        var project = _options.Project;
+        var key = GenerationKey.Compute(new KeyInputs
+        {
+            PromptText = document.Text,
+            Model = model,
+            Kind = document.Kind.ToString().ToLowerInvariant(),
+            Namespace = ns,
+            TargetFramework = project.TargetFramework,
+            LangVersion = project.LangVersion,
+            Nullable = project.Nullable,
+            ImplicitUsings = project.ImplicitUsings,
+            RepairMode = _options.Repair.ToString().ToLowerInvariant(),
+            MaxPasses = _options.MaxPasses,
+            RequiredPackages = packages,
+            UsedCodeHashes = used,
+        });
+
+        return new PlannedItem(item, document, model, ns, key, GenerationKey.PromptHash(document.Text), deps);
+    }
+
+    private (ItemStatus Status, string Code, GenerationRecord? Record)? Lookup(
+        PlannedItem planned,
+        ResolvedStore store,
+        UserCache? userCache,
+        LockFile lockFile,
+        List<MicroPromptDiagnostic> diagnostics)
+    {
+        var itemPath = planned.Item.ItemPath;
+        if (IsRegenerate(itemPath))
+        {
+            return null;
+        }
+
+        if (lockFile.Items.TryGetValue(itemPath, out var entry) && entry.Key == planned.Key)
+        {
+            if (store.TryReadCode(entry, out var resolved, out var problem))
+            {
+                return (ItemStatus.Resolved, resolved, null);
+            }
+
+            if (problem is not null)
+            {
+                // Locked builds must not paper over a damaged resolved state; otherwise fall through to cache/model.
+                diagnostics.Add(_options.Locked || _options.DesignTime
+                    ? problem with { File = problem.File ?? planned.Item.FullPath }
+                    : problem with { Severity = DiagnosticSeverity.Warning, File = problem.File ?? planned.Item.FullPath });
+            }
+        }
+
+        if (userCache is not null && userCache.TryGet(planned.Key, out var record, out var cacheProblem) && record is not null)
+        {
+            if (_options.Locked)
+            {
+                diagnostics.Add(MicroPromptDiagnostic.Error(
+                    DiagnosticCodes.LockedMissingResolution,
+                    $"'{itemPath}' is not recorded in the committed resolved state for its current prompt and settings (key {planned.Key}); your user cache has it. " +
+                    "Build once with -p:MicroPromptLocked=false (no model call is needed) and commit the store folder (.microprompt/).",
+                    planned.Item.FullPath, 1, 1));
+                return null;
+            }
+
+            return (ItemStatus.Cached, record.Code, record);
+        }
+        else if (cacheProblem is not null)
+        {
+            diagnostics.Add(cacheProblem);
+        }
+
+        return null;
+    }
+
+    private async Task<(GenerationOutcome? Outcome, TimeSpan Duration)> GenerateAsync(
+        PlannedItem planned,
+        IReadOnlyDictionary<string, string> code,
+        IReadOnlyDictionary<string, string> namespaces,
+        IReadOnlyList<string> companions,
+        List<MicroPromptDiagnostic> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var item = planned.Item;
+        var stopwatch = Stopwatch.StartNew();
+        if (_providerDown is not null)
+        {
+            return (null, stopwatch.Elapsed); // reported once, for the first item that hit it
+        }
+
+        var request = new GenerationRequest
+        {
+            Prompt = planned.Document,
+            ItemPath = item.ItemPath,
+            Namespace = planned.Namespace,
+            Model = planned.Model,
+            Project = _options.Project,
+            Uses = planned.Dependencies.Select(d => new UsedItem(d, namespaces[d], code[d])).ToList(),
+            CompanionSources = companions,
+            Repair = _options.Repair,
+            MaxPasses = _options.MaxPasses,
+        };
+
+        GenerationOutcome outcome;
+        try
+        {
+            _log($"MicroPrompt: generating '{item.ItemPath}' with model '{planned.Model}'…");
+            outcome = await Generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (MicroPromptException ex)
+        {
+            AddDiagnostic(diagnostics, ex.Diagnostic with { File = ex.Diagnostic.File ?? item.FullPath, Line = ex.Diagnostic.File is null ? 1 : ex.Diagnostic.Line, Column = ex.Diagnostic.File is null ? 1 : ex.Diagnostic.Column });
+            TripIfProviderDown(ex.Diagnostic);
+            return (null, stopwatch.Elapsed);
+        }
+        catch (Exception ex)
+        {
+            var classified = _classifyProviderError(ex, planned.Model) ?? MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ProviderBadResponse,
+                $"The model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
+            AddDiagnostic(diagnostics, classified with { File = item.FullPath, Line = 1, Column = 1 });
+            TripIfProviderDown(classified);
+            return (null, stopwatch.Elapsed);
+        }
+
+        if (outcome.Status == GenerationStatus.Succeeded && outcome.Code is not null)
+        {
+            var record = new GenerationRecord
+            {
+                Key = planned.Key,
+                Code = outcome.Code,
+                CodeHash = ContentHash.Sha256Hex(outcome.Code),
+                Model = planned.Model,
+                ReportedModel = outcome.ReportedModel,
+                Provider = _options.ProviderName,
+                Usage = new LockUsage { InputTokens = outcome.Usage.InputTokens, OutputTokens = outcome.Usage.OutputTokens, Passes = outcome.Passes },
+                GeneratedAt = DateTimeOffset.UtcNow,
+                GeneratorVersion = _options.GeneratorVersion,
+            };
+
+            // Stored the moment it passes verification: a later failure or cancellation never pays for it again.
+            if (_options.UserCacheDirectory is not null)
+            {
+                TryStore(() => new UserCache(_options.UserCacheDirectory).Put(record), diagnostics, item);
+            }
+
+            TryStore(() => SaveEntry(planned, record), diagnostics, item);
+            _log($"MicroPrompt: generated '{item.ItemPath}' with '{planned.Model}' in {outcome.Passes} pass(es), {outcome.Usage.InputTokens} in / {outcome.Usage.OutputTokens} out tokens.");
+        }
+        else
+        {
+            var code2 = outcome.Status == GenerationStatus.Refused ? DiagnosticCodes.Refused : outcome.FailureCode ?? DiagnosticCodes.GenerationFailed;
+            var message = outcome.FailureMessage ?? $"'{item.ItemPath}' could not be generated.";
+            AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(code2, message, item.FullPath, 1, 1));
+        }
+
+        return (outcome, stopwatch.Elapsed);
+    }
+
+    private void SaveEntry(PlannedItem planned, GenerationRecord record)
+    {
+        var store = new ResolvedStore(_options.StoreDirectory);
+        lock (_gate)
+        {
+            using (store.AcquireLock(StoreLockTimeout))
+            {
+                var current = store.LoadLock();
+                Record(store, current, planned, record);
+                if (store.SaveLock(current))
+                {
+                    store.RemoveUnreferencedCode(current);
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the code into the store and the entry into <paramref name="lockFile"/>; true if the entry changed.</summary>
+    private static bool Record(ResolvedStore store, LockFile lockFile, PlannedItem planned, GenerationRecord record)
+    {
+        var codeFile = store.WriteCode(planned.Item.ItemPath, record.Code);
+        var entry = new LockEntry
+        {
+            PromptHash = planned.PromptHash,
+            Model = record.Model,
+            ReportedModel = record.ReportedModel,
+            Provider = record.Provider,
+            Key = planned.Key,
+            CodeHash = record.CodeHash,
+            CodeFile = codeFile,
+            Usage = record.Usage,
+            GeneratedAt = record.GeneratedAt,
+            GeneratorVersion = record.GeneratorVersion,
+        };
+        if (lockFile.Items.TryGetValue(planned.Item.ItemPath, out var existing) && existing.Key == entry.Key && existing.CodeHash == entry.CodeHash)
+        {
+            return false;
+        }
+
+        lockFile.Items[planned.Item.ItemPath] = entry;
+        return true;
+    }
+
+    /// <summary>Removes lock entries of prompts that no longer exist, and code files no entry references.</summary>
+    private void Prune(ResolvedStore store, IReadOnlyList<ResolutionItem> items)
+    {
+        var live = items.Select(i => i.ItemPath).ToHashSet(StringComparer.Ordinal);
+        if (!File.Exists(Path.Combine(_options.StoreDirectory, "lock.json")) || store.LoadLock().Items.Keys.All(live.Contains))
+        {
+            return; // nothing to prune: an up-to-date build never touches the committed state
+        }
+
+        lock (_gate)
+        {
+            using (store.AcquireLock(StoreLockTimeout))
+            {
+                var current = store.LoadLock();
+                var stale = current.Items.Keys.Where(k => !live.Contains(k)).ToList();
+                foreach (var path in stale)
+                {
+                    current.Items.Remove(path);
+                }
+
+                if (stale.Count > 0)
+                {
+                    store.SaveLock(current);
+                }
+
+                store.RemoveUnreferencedCode(current);
+            }
+        }
+    }
+
+    private ItemResult EmitStub(ResolutionItem item, PromptDocument document, GeneratedFileWriter writer)
+    {
+        if (string.IsNullOrWhiteSpace(document.Contract))
+        {
+            return new ItemResult { ItemPath = item.ItemPath, Status = ItemStatus.Unresolved };
+        }
+
+        var ns = FirstNonEmpty(item.NamespaceOverride, document.Namespace) ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
+        var stub = ContractStubBuilder.Build(document.Contract, ns, item.ItemPath);
+        var file = writer.Write(item.ItemPath, "contract stub: not resolved yet", stub);
+        return new ItemResult { ItemPath = item.ItemPath, Status = ItemStatus.Stub, GeneratedFile = file };
+    }
+
+    private IItemGenerator Generator()
+    {
+        lock (_gate)
+        {
+            return _generator ??= _generatorFactory();
+        }
+    }
+
+    private void TripIfProviderDown(MicroPromptDiagnostic diagnostic)
+    {
+        if (diagnostic.Code is DiagnosticCodes.ProviderUnreachable or DiagnosticCodes.ApiKeyMissing or DiagnosticCodes.UnknownProvider or DiagnosticCodes.InvalidEndpoint)
+        {
+            _providerDown ??= diagnostic;
+        }
+    }
+
+    private void AddDiagnostic(List<MicroPromptDiagnostic> diagnostics, MicroPromptDiagnostic diagnostic)
+    {
+        lock (diagnostics)
+        {
+            diagnostics.Add(diagnostic);
+        }
+    }
+
+    private void TryStore(Action store, List<MicroPromptDiagnostic> diagnostics, ResolutionItem item)
+    {
+        try
+        {
+            store();
+        }
+        catch (MicroPromptException ex)
+        {
+            AddDiagnostic(diagnostics, ex.Diagnostic);
+        }
+        catch (IOException ex)
+        {
+            AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(
+                DiagnosticCodes.StoreWriteFailed, $"Could not store the code generated for '{item.ItemPath}': {ex.Message}", item.FullPath, 1, 1));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(
+                DiagnosticCodes.StoreWriteFailed, $"Could not store the code generated for '{item.ItemPath}': {ex.Message}", item.FullPath, 1, 1));
+        }
+    }
+
+    private bool IsRegenerate(string itemPath)
+    {
+        if (_options.RegenerateAll)
+        {
+            return true;
+        }
+
+        var name = Path.GetFileNameWithoutExtension(itemPath);
+        return _options.RegenerateItems.Any(r =>
+            string.Equals(r.Replace('\\', '/'), itemPath, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(r, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(r, Path.GetFileName(itemPath), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Origin(PlannedItem planned) => $"model {planned.Model}, key {planned.Key}";
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    private sealed record PlannedItem(
+        ResolutionItem Item,
+        PromptDocument Document,
+        string Model,
+        string Namespace,
+        string Key,
+        string PromptHash,
+        IReadOnlyList<string> Dependencies);
+}

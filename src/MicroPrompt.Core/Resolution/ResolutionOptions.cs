@@ -1,0 +1,45 @@
+using MicroPrompt.Generation;
+
+namespace MicroPrompt.Resolution;
+
+/// <summary>Settings of one resolution run (the MSBuild properties, already validated).</summary>
+public sealed class ResolutionOptions
+{
+    public required ProjectContext Project { get; init; }
+
+    /// <summary><c>MicroPromptStore</c>: lock + resolved code.</summary>
+    public required string StoreDirectory { get; init; }
+
+    /// <summary>The user-level cache folder, or null for none.</summary>
+    public string? UserCacheDirectory { get; init; }
+
+    /// <summary>Where the <c>.g.cs</c> files go (under obj).</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary><c>MicroPromptModel</c> (the property or its environment variable).</summary>
+    public string? DefaultModel { get; init; }
+
+    /// <summary>The provider name recorded in the lock as provenance (never the endpoint).</summary>
+    public string ProviderName { get; init; } = "openai";
+
+    public bool Locked { get; init; }
+
+    public bool RegenerateAll { get; init; }
+
+    /// <summary>Item paths or file names (without extension) to regenerate even when resolved.</summary>
+    public IReadOnlyCollection<string> RegenerateItems { get; init; } = [];
+
+    public bool DesignTime { get; init; }
+
+    public RepairMode Repair { get; init; } = RepairMode.Exec;
+
+    public int MaxPasses { get; init; } = 3;
+
+    public int MaxConcurrency { get; init; } = 4;
+
+    /// <summary>The SDK version recorded as generator of new entries.</summary>
+    public string GeneratorVersion { get; init; } = "0.0.0";
+
+    /// <summary>Cap for one prompt file's size in bytes.</summary>
+    public int MaxPromptBytes { get; init; } = 256 * 1024;
+}

@@ -1,0 +1,19 @@
+using MicroPrompt.Diagnostics;
+
+namespace MicroPrompt.Resolution;
+
+/// <summary>The outcome of resolving a project's prompts.</summary>
+public sealed class ResolutionResult
+{
+    public required IReadOnlyList<ItemResult> Items { get; init; }
+
+    public required IReadOnlyList<MicroPromptDiagnostic> Diagnostics { get; init; }
+
+    /// <summary>Every <c>.g.cs</c> to compile, in item order.</summary>
+    public required IReadOnlyList<string> GeneratedFiles { get; init; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>True when every item came from the resolved state, cache or a generation (no stubs, no failures).</summary>
+    public bool Complete => !HasErrors && Items.All(i => i.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Generated);
+}

@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace MicroPrompt.Store;
+
+/// <summary>
+/// Writes files so that readers only ever see the old or the new content: the text goes to a unique temporary file in
+/// the same folder, is flushed to disk and then moved over the target. Text is written as UTF-8 without a BOM.
+/// </summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically, creating missing folders.</summary>
+    /// <exception cref="IOException">The file could not be written; the target is left as it was and no temporary file remains.</exception>
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
+
+    /// <summary>
+    /// Writes <paramref name="text"/> only when the file is missing or its bytes differ, so an unchanged file keeps its
+    /// timestamp (and incremental builds stay incremental).
+    /// </summary>
+    /// <returns><see langword="true"/> when the file was written.</returns>
+    public static bool WriteAllTextIfChanged(string path, string text)
+    {
+        var bytes = Utf8NoBom.GetBytes(text);
+        if (File.Exists(path) && ReadAllBytesShared(path).AsSpan().SequenceEqual(bytes))
+        {
+            return false;
+        }
+
+        WriteAllBytes(path, bytes);
+        return true;
+    }
+
+    /// <summary>Reads a file while letting other processes replace or delete it meanwhile (no sharing violation for writers).</summary>
+    internal static byte[] ReadAllBytesShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, int.MaxValue) : 0);
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var target = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(target) ?? throw new IOException($"'{path}' has no folder.");
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            MoveOver(temp, target);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Renames over the target. On Linux and macOS this is atomic and never conflicts; on Windows it fails while another
+    /// process has the target open without delete sharing, so it retries briefly before giving up.
+    /// </summary>
+    private static void MoveOver(string temp, string target)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                File.Move(temp, target, overwrite: true);
+                return;
+            }
+            catch (Exception e) when (attempt < 20 && (e is IOException or UnauthorizedAccessException) && !Directory.Exists(target))
+            {
+                Thread.Sleep(Math.Min(5 * attempt, 50));
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the original failure is the one worth reporting.
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using System.Text.Json;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Hashing;
+
+namespace MicroPrompt.Store;
+
+/// <summary>
+/// The user-level cache: every generation ever made, one JSON file per key (<c>&lt;key[0..2]&gt;/&lt;key&gt;.json</c>),
+/// written atomically, never evicted. Entries are verified on read (code hash and key); a bad entry is set aside as
+/// <c>*.corrupt</c>, reported as warning MP4005 and treated as a miss.
+/// </summary>
+public sealed class UserCache : IGenerationCache
+{
+    /// <summary>The environment variable that moves the cache (e.g. to a shared or CI-cached folder).</summary>
+    public const string DirectoryVariable = "MICROPROMPT_CACHE_DIR";
+
+    /// <summary>Creates a cache over <paramref name="directory"/> (created on the first write).</summary>
+    public UserCache(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        Directory = Path.GetFullPath(directory);
+    }
+
+    /// <summary>The cache folder (full path).</summary>
+    public string Directory { get; }
+
+    /// <summary>
+    /// <c>$MICROPROMPT_CACHE_DIR</c> when set, else <c>~/.microprompt/cache</c>; without a home folder (some CI
+    /// containers), <c>&lt;temp&gt;/microprompt/cache</c>.
+    /// </summary>
+    public static string DefaultDirectory() => DefaultDirectory(
+        Environment.GetEnvironmentVariable,
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    internal static string DefaultDirectory(Func<string, string?> getVariable, string? userProfile)
+    {
+        var configured = getVariable(DirectoryVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured.Trim());
+        }
+
+        return string.IsNullOrEmpty(userProfile)
+            ? Path.Combine(Path.GetTempPath(), "microprompt", "cache")
+            : Path.Combine(userProfile, ".microprompt", "cache");
+    }
+
+    /// <summary>The file of a key: <c>&lt;directory&gt;/&lt;key[0..2]&gt;/&lt;key&gt;.json</c>.</summary>
+    /// <exception cref="ArgumentException">The key is not a generation key (letters, digits, '-' and '_', 3 to 128 characters).</exception>
+    public string GetPath(string key)
+    {
+        ValidateKey(key);
+        return Path.Combine(Directory, key[..2], key + ".json");
+    }
+
+    /// <inheritdoc />
+    public bool TryGet(string key, out GenerationRecord? record, out MicroPromptDiagnostic? problem)
+    {
+        var path = GetPath(key);
+        record = null;
+        problem = null;
+        string text;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            text = Encoding.UTF8.GetString(AtomicFile.ReadAllBytesShared(path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = MicroPromptDiagnostic.Warning(
+                DiagnosticCodes.CacheEntryCorrupt,
+                $"The cached generation could not be read ({e.Message}); it will be generated again. Check the cache folder's permissions.",
+                path);
+            return false;
+        }
+
+        var reason = Verify(text, key, out var read);
+        if (reason is null)
+        {
+            record = read;
+            return true;
+        }
+
+        problem = SetAside(path, reason);
+        return false;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The key is invalid, or <see cref="GenerationRecord.CodeHash"/> is set and does not match the code.</exception>
+    /// <exception cref="MicroPromptException">MP4006 (a warning: the cache is an optimization): the entry could not be written.</exception>
+    public void Put(GenerationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var path = GetPath(record.Key);
+        var code = record.Code ?? "";
+        var hash = ContentHash.Sha256Hex(code);
+        if (!string.IsNullOrEmpty(record.CodeHash) && !string.Equals(record.CodeHash, hash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("The record's CodeHash does not match its Code.", nameof(record));
+        }
+
+        var copy = new GenerationRecord
+        {
+            Key = record.Key,
+            Code = code,
+            CodeHash = hash,
+            Model = record.Model ?? "",
+            ReportedModel = record.ReportedModel,
+            Provider = record.Provider,
+            Usage = record.Usage ?? new LockUsage(),
+            GeneratedAt = record.GeneratedAt,
+            GeneratorVersion = record.GeneratorVersion ?? "",
+        };
+        try
+        {
+            AtomicFile.WriteAllText(path, StoreJson.Serialize(copy));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MicroPromptException(
+                MicroPromptDiagnostic.Warning(
+                    DiagnosticCodes.StoreWriteFailed,
+                    $"Could not write to the MicroPrompt cache ({e.Message}); the generation was not cached. "
+                    + $"Check that the folder is writable, or set {DirectoryVariable} to another folder.",
+                    path),
+                e);
+        }
+    }
+
+    private static string? Verify(string text, string key, out GenerationRecord? record)
+    {
+        record = null;
+        try
+        {
+            record = StoreJson.Deserialize<GenerationRecord>(text);
+        }
+        catch (JsonException e)
+        {
+            return $"it is not valid JSON: {e.Message}";
+        }
+
+        if (record is null)
+        {
+            return "it is empty";
+        }
+
+        if (!string.Equals(record.Key, key, StringComparison.Ordinal))
+        {
+            return $"it holds the key '{record.Key}'";
+        }
+
+        if (record.Code is null || !string.Equals(ContentHash.Sha256Hex(record.Code), record.CodeHash, StringComparison.OrdinalIgnoreCase))
+        {
+            record = null;
+            return "its code does not match its hash";
+        }
+
+        record.Usage ??= new LockUsage();
+        record.Model ??= "";
+        record.GeneratorVersion ??= "";
+        return null;
+    }
+
+    private static MicroPromptDiagnostic SetAside(string path, string reason)
+    {
+        var aside = path + ".corrupt";
+        string outcome;
+        try
+        {
+            File.Move(path, aside, overwrite: true);
+            outcome = $"it was set aside as '{Path.GetFileName(aside)}'";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            outcome = $"it could not be set aside ({e.Message})";
+        }
+
+        return MicroPromptDiagnostic.Warning(
+            DiagnosticCodes.CacheEntryCorrupt,
+            $"The cached generation was corrupt ({reason}); {outcome} and the item will be generated again. "
+            + "Nothing to do unless this repeats; then check the disk or the tool writing to the cache folder.",
+            path);
+    }
+
+    private static void ValidateKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length is < 3 or > 128 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException($"'{key}' is not a generation key.", nameof(key));
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Runtime.Loader;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+using MicroPrompt.Resolution;
+using Microsoft.Build.Framework;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace MicroPrompt.Tasks;
+
+/// <summary>
+/// Resolves the project's <c>MicroPrompt</c> items to C# under obj: a thin adapter from MSBuild to
+/// <see cref="PromptResolver"/>. Reads the API key itself from the environment variable named by
+/// <see cref="ApiKeyVariable"/>; the key is never a parameter, a property or a log line.
+/// </summary>
+public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    [Required] public ITaskItem[] Prompts { get; set; } = [];
+    [Required] public string ProjectDirectory { get; set; } = "";
+    [Required] public string OutputDirectory { get; set; } = "";
+    [Required] public string StoreDirectory { get; set; } = "";
+
+    public string? UserCacheDirectory { get; set; }
+    public string? RootNamespace { get; set; }
+    public string? TargetFramework { get; set; }
+    public string? LangVersion { get; set; }
+    public string? Nullable { get; set; }
+    public string? ImplicitUsings { get; set; }
+    public string? OutputType { get; set; }
+    public string? DefineConstants { get; set; }
+    public ITaskItem[] References { get; set; } = [];
+    public ITaskItem[] Sources { get; set; } = [];
+
+    public string? Model { get; set; }
+    public string? Provider { get; set; }
+    public string? Endpoint { get; set; }
+
+    /// <summary>The NAME of the environment variable that holds the API key (never the key).</summary>
+    public string? ApiKeyVariable { get; set; }
+    public string? Repair { get; set; }
+    public string? MaxPasses { get; set; }
+    public string? MaxConcurrency { get; set; }
+    public string? TimeoutSeconds { get; set; }
+    public string? MaxPromptBytes { get; set; }
+    public bool Locked { get; set; }
+    public string? Regenerate { get; set; }
+    public bool DesignTime { get; set; }
+    public string? GeneratorVersion { get; set; }
+
+    /// <summary>A file listing the generated <c>.g.cs</c> paths (one a line), read by the build when this task is skipped.</summary>
+    public string? ListFile { get; set; }
+
+    /// <summary>Touched when every item resolved, so the next build can skip this task when nothing changed.</summary>
+    public string? StampFile { get; set; }
+
+    [Output] public ITaskItem[] GeneratedFiles { get; private set; } = [];
+
+    public void Cancel() => _cancellation.Cancel();
+
+    public override bool Execute()
+    {
+        try
+        {
+            return ExecuteCore();
+        }
+        catch (MicroPromptException ex)
+        {
+            Report(ex.Diagnostic);
+            return false;
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            Report(MicroPromptDiagnostic.Error(DiagnosticCodes.Cancelled, "MicroPrompt generation was cancelled. Everything verified so far is stored; the next build continues from there."));
+            return false;
+        }
+        catch (Exception ex)
+        {
+            Report(MicroPromptDiagnostic.Error(DiagnosticCodes.InternalError, $"MicroPrompt failed unexpectedly ({ex.GetType().Name}: {ex.Message}). Please report this with the build log."));
+            Log.LogMessage(MessageImportance.Low, ex.ToString());
+            return false;
+        }
+    }
+
+    private bool ExecuteCore()
+    {
+        GeneratorVersion ??= SdkVersion();
+        var settings = TaskSettings.Read(this);
+        if (settings.Problems.Count > 0)
+        {
+            settings.Problems.ForEach(Report);
+            return false;
+        }
+
+        var items = Prompts.Select(p => new ResolutionItem
+        {
+            FullPath = p.GetMetadata("FullPath"),
+            ItemPath = Path.GetRelativePath(ProjectDirectory, p.GetMetadata("FullPath")).Replace('\\', '/'),
+            ModelOverride = p.GetMetadata("Model"),
+            NamespaceOverride = p.GetMetadata("Namespace"),
+        }).ToList();
+
+        var resolver = new PromptResolver(
+            settings.Options,
+            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project),
+            (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
+            message => Log.LogMessage(MessageImportance.Normal, message));
+
+        var result = resolver.ResolveAsync(items, _cancellation.Token).GetAwaiter().GetResult();
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
+        WriteBookkeeping(result);
+        Summarize(result);
+        LogLoadedComponents();
+        return !Log.HasLoggedErrors;
+    }
+
+    private void WriteBookkeeping(ResolutionResult result)
+    {
+        if (ListFile is { Length: > 0 })
+        {
+            MicroPrompt.Store.AtomicFile.WriteAllTextIfChanged(ListFile, string.Concat(result.GeneratedFiles.Select(f => f + "\n")));
+        }
+
+        if (StampFile is { Length: > 0 })
+        {
+            if (result.Complete && !Log.HasLoggedErrors)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(StampFile)!);
+                File.WriteAllText(StampFile, DateTime.UtcNow.ToString("O"));
+            }
+            else if (File.Exists(StampFile))
+            {
+                File.Delete(StampFile); // the next build must run again
+            }
+        }
+    }
+
+    private void Summarize(ResolutionResult result)
+    {
+        var counts = result.Items.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        var usage = result.Items.Aggregate(UsageTotals.Zero, (sum, i) => sum.Add(i.Usage));
+        var calls = result.Items.Sum(i => i.Passes);
+        Log.LogMessage(
+            MessageImportance.High,
+            $"MicroPrompt: {result.Items.Count} prompt(s): {string.Join(", ", counts)}; {calls} model call(s), {usage.InputTokens} in / {usage.OutputTokens} out tokens.");
+    }
+
+    // Evidence for "a build whose items are all resolved loads no Roslyn, AI or HTTP client assembly".
+    private void LogLoadedComponents()
+    {
+        var context = AssemblyLoadContext.GetLoadContext(typeof(ResolveMicroPrompts).Assembly);
+        var heavy = (context?.Assemblies ?? AppDomain.CurrentDomain.GetAssemblies())
+            .Select(a => a.GetName().Name ?? "")
+            .Where(n => n.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
+                || n.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal)
+                || n is "OpenAI" or "OllamaSharp" or "System.ClientModel"
+                || n.StartsWith("Azure.", StringComparison.Ordinal))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: heavy components loaded: {(heavy.Count == 0 ? "none" : string.Join(", ", heavy))}");
+    }
+
+    private static string SdkVersion()
+    {
+        var informational = typeof(ResolveMicroPrompts).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+');
+        return plus < 0 ? informational : informational[..plus];
+    }
+
+    private void Report(MicroPromptDiagnostic d)
+    {
+        var file = d.File ?? "";
+        switch (d.Severity)
+        {
+            case DiagnosticSeverity.Error:
+                Log.LogError(null, d.Code, null, file, d.Line, d.Column, 0, 0, d.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                Log.LogWarning(null, d.Code, null, file, d.Line, d.Column, 0, 0, d.Message);
+                break;
+            default:
+                Log.LogMessage(null, d.Code, null, file, d.Line, d.Column, 0, 0, MessageImportance.Normal, d.Message);
+                break;
+        }
+    }
+}

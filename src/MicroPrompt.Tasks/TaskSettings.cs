@@ -1,0 +1,138 @@
+using System.Globalization;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+using MicroPrompt.Models;
+using MicroPrompt.Resolution;
+using Microsoft.Build.Framework;
+
+namespace MicroPrompt.Tasks;
+
+/// <summary>Validates and converts <see cref="ResolveMicroPrompts"/> parameters into engine settings.</summary>
+internal sealed class TaskSettings
+{
+    private static readonly string[] KnownProviders = ["openai", "azure-openai", "ollama"];
+
+    private TaskSettings()
+    {
+    }
+
+    public ResolutionOptions Options { get; private set; } = null!;
+
+    public ProviderSettings Provider { get; private set; } = null!;
+
+    public string ProviderName { get; private set; } = "openai";
+
+    public List<MicroPromptDiagnostic> Problems { get; } = [];
+
+    public static TaskSettings Read(ResolveMicroPrompts task)
+    {
+        var settings = new TaskSettings();
+        var providerName = Blank(task.Provider) ? "openai" : task.Provider!.Trim().ToLowerInvariant();
+        if (!KnownProviders.Contains(providerName))
+        {
+            settings.Problems.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.UnknownProvider,
+                $"MicroPromptProvider '{task.Provider}' is not known. Use one of: {string.Join(", ", KnownProviders)}."));
+        }
+
+        Uri? endpoint = null;
+        if (!Blank(task.Endpoint) && (!Uri.TryCreate(task.Endpoint!.Trim(), UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
+        {
+            settings.Problems.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.InvalidEndpoint,
+                $"MicroPromptEndpoint '{task.Endpoint}' is not an absolute http(s) URL, e.g. http://127.0.0.1:11434 or https://api.openai.com/v1."));
+            endpoint = null;
+        }
+
+        var repair = (task.Repair ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "exec" => RepairMode.Exec,
+            "review" => RepairMode.Review,
+            "none" => RepairMode.None,
+            _ => settings.Invalid("MicroPromptRepair", task.Repair, "exec, review or none", RepairMode.Exec),
+        };
+
+        var maxPasses = settings.Int("MicroPromptMaxPasses", task.MaxPasses, 3, 1, 20);
+        var concurrency = settings.Int("MicroPromptMaxConcurrency", task.MaxConcurrency, 4, 1, 64);
+        var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
+        var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
+
+        var regenerate = (task.Regenerate ?? "").Trim();
+        var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
+        var regenerateItems = regenerateAll || regenerate.Equals("false", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : regenerate.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var project = new ProjectContext
+        {
+            ProjectDirectory = task.ProjectDirectory,
+            RootNamespace = task.RootNamespace ?? "",
+            TargetFramework = task.TargetFramework ?? "",
+            LangVersion = task.LangVersion ?? "",
+            Nullable = task.Nullable ?? "",
+            ImplicitUsings = string.Equals(task.ImplicitUsings, "enable", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(task.ImplicitUsings, "true", StringComparison.OrdinalIgnoreCase),
+            IsExecutable = string.Equals(task.OutputType, "Exe", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(task.OutputType, "WinExe", StringComparison.OrdinalIgnoreCase),
+            ReferencePaths = task.References.Select(r => r.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
+            PackageReferences = task.References
+                .Where(r => !Blank(r.GetMetadata("NuGetPackageId")))
+                .Select(r => new PackageInfo(r.GetMetadata("NuGetPackageId"), r.GetMetadata("NuGetPackageVersion")))
+                .DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+                .ToList(),
+            SourceFiles = task.Sources.Select(s => s.GetMetadata("FullPath")).Where(File.Exists).ToList(),
+            DefineConstants = (task.DefineConstants ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+
+        settings.ProviderName = providerName;
+        settings.Provider = new ProviderSettings
+        {
+            Provider = providerName,
+            Endpoint = endpoint,
+            ApiKeyVariable = Blank(task.ApiKeyVariable) ? null : task.ApiKeyVariable!.Trim(),
+            Timeout = TimeSpan.FromSeconds(timeout),
+        };
+        settings.Options = new ResolutionOptions
+        {
+            Project = project,
+            StoreDirectory = Path.GetFullPath(task.StoreDirectory, task.ProjectDirectory),
+            UserCacheDirectory = Blank(task.UserCacheDirectory) ? null : Path.GetFullPath(task.UserCacheDirectory!, task.ProjectDirectory),
+            OutputDirectory = Path.GetFullPath(task.OutputDirectory, task.ProjectDirectory),
+            DefaultModel = Blank(task.Model) ? null : task.Model!.Trim(),
+            ProviderName = providerName,
+            Locked = task.Locked,
+            RegenerateAll = regenerateAll,
+            RegenerateItems = regenerateItems,
+            DesignTime = task.DesignTime,
+            Repair = repair,
+            MaxPasses = maxPasses,
+            MaxConcurrency = concurrency,
+            GeneratorVersion = Blank(task.GeneratorVersion) ? "0.0.0" : task.GeneratorVersion!,
+            MaxPromptBytes = maxBytes,
+        };
+        return settings;
+    }
+
+    private int Int(string property, string? value, int fallback, int min, int max)
+    {
+        if (Blank(value))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+
+        return Invalid(property, value, $"a whole number from {min} to {max}", fallback);
+    }
+
+    private T Invalid<T>(string property, string? value, string expected, T fallback)
+    {
+        Problems.Add(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"{property} is '{value}'; expected {expected}."));
+        return fallback;
+    }
+
+    private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
+}

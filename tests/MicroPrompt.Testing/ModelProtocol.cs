@@ -1,0 +1,17 @@
+namespace MicroPrompt.Testing;
+
+/// <summary>Which provider wire protocol a request recorded by <see cref="ScriptedModelServer"/> used.</summary>
+public enum ModelProtocol
+{
+    /// <summary>A path none of the supported protocols uses.</summary>
+    Unknown,
+
+    /// <summary>OpenAI (and OpenAI-compatible) API under <c>/v1</c>.</summary>
+    OpenAI,
+
+    /// <summary>Azure OpenAI under <c>/openai/deployments/{deployment}</c> or <c>/openai/v1</c>.</summary>
+    AzureOpenAI,
+
+    /// <summary>Ollama's native API under <c>/api</c>.</summary>
+    Ollama,
+}
