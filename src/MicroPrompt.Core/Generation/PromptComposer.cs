@@ -73,12 +73,8 @@ public static class PromptComposer
     /// <summary>The message sent after a reply from which no single file could be taken.</summary>
     internal static ChatMessage NoCodeMessage(string? problem)
     {
-        var text = new StringBuilder("Your reply contained no usable code block");
-        if (!string.IsNullOrWhiteSpace(problem))
-        {
-            text.Append(": ").Append(problem.Trim().TrimEnd('.'));
-        }
-
+        var text = new StringBuilder("Your previous reply could not be used: ");
+        text.Append(string.IsNullOrWhiteSpace(problem) ? "it contains no code block" : problem.Trim().TrimEnd('.'));
         text.Append(".\nReply with exactly ONE ```csharp block containing the whole C# file, and nothing else in code blocks.");
         return new ChatMessage(ChatRole.User, text.ToString());
     }
@@ -142,7 +138,8 @@ public static class PromptComposer
         if (request.Uses.Count > 0)
         {
             s.Append('\n').Append("# Code you may use\n")
-                .Append("These types exist in other files of the project. Call them; do not declare them again.\n");
+                .Append("These types exist in other files of the project. Call them; do not declare them again. ")
+                .Append("Add a using directive for their namespace when it is not yours.\n");
             foreach (var used in request.Uses)
             {
                 s.Append("\n## ").Append(used.ItemPath).Append(" (namespace ").Append(used.Namespace).Append(")\n")

@@ -25,6 +25,7 @@ public sealed class PromptResolver
     private readonly Func<Exception, string, MicroPromptDiagnostic?> _classifyProviderError;
     private readonly Action<string> _log;
     private readonly object _gate = new();
+    private readonly HashSet<string> _inUserCacheOnly = new(StringComparer.Ordinal);
     private IItemGenerator? _generator;
     private MicroPromptDiagnostic? _providerDown;
 
@@ -159,6 +160,17 @@ public sealed class PromptResolver
                 if (_options.DesignTime)
                 {
                     results[itemPath] = EmitStub(item, document, writer);
+                    continue;
+                }
+
+                if (_options.Locked && _inUserCacheOnly.Contains(itemPath))
+                {
+                    diagnostics.Add(MicroPromptDiagnostic.Error(
+                        DiagnosticCodes.LockedMissingResolution,
+                        $"'{itemPath}' is not recorded in the committed resolved state for its current prompt and settings (key {planned.Key}), but your user cache has it. " +
+                        "Build once with -p:MicroPromptLocked=false (no model call is needed) and commit the store folder (.microprompt/).",
+                        item.FullPath, 1, 1));
+                    results[itemPath] = new ItemResult { ItemPath = itemPath, Status = ItemStatus.Failed, Model = planned.Model, Key = planned.Key };
                     continue;
                 }
 
@@ -346,26 +358,32 @@ public sealed class PromptResolver
             }
         }
 
-        if (userCache is not null && userCache.TryGet(planned.Key, out var record, out var cacheProblem) && record is not null)
+        if (userCache is null)
         {
-            if (_options.Locked)
+            return null;
+        }
+
+        if (!userCache.TryGet(planned.Key, out var record, out var cacheProblem) || record is null)
+        {
+            if (cacheProblem is not null)
             {
-                diagnostics.Add(MicroPromptDiagnostic.Error(
-                    DiagnosticCodes.LockedMissingResolution,
-                    $"'{itemPath}' is not recorded in the committed resolved state for its current prompt and settings (key {planned.Key}); your user cache has it. " +
-                    "Build once with -p:MicroPromptLocked=false (no model call is needed) and commit the store folder (.microprompt/).",
-                    planned.Item.FullPath, 1, 1));
-                return null;
+                diagnostics.Add(cacheProblem with { File = cacheProblem.File ?? planned.Item.FullPath });
             }
 
-            return (ItemStatus.Cached, record.Code, record);
-        }
-        else if (cacheProblem is not null)
-        {
-            diagnostics.Add(cacheProblem);
+            return null;
         }
 
-        return null;
+        if (_options.Locked)
+        {
+            lock (_gate)
+            {
+                _inUserCacheOnly.Add(itemPath);
+            }
+
+            return null;
+        }
+
+        return (ItemStatus.Cached, record.Code, record);
     }
 
     private async Task<(GenerationOutcome? Outcome, TimeSpan Duration)> GenerateAsync(

@@ -11,7 +11,7 @@ public class GenerationKeyTests
     /// lock and cache would be invalidated. Only update it together with a bump of GenerationKey.FormatVersion
     /// (or TemplateVersion).
     /// </summary>
-    private const string GoldenKey = "GOLDEN";
+    private const string GoldenKey = "b9ad76d70a2eeb50e630c6f4c927aedcbfcf54228ab15cc943978363e166eae1";
 
     private static KeyInputs Sample(
         string? prompt = null,

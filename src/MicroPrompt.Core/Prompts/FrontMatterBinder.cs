@@ -1,0 +1,241 @@
+using System.Globalization;
+using MicroPrompt.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace MicroPrompt.Prompts;
+
+/// <summary>Checks the front-matter pairs against the allowed keys and value types and binds them to a <see cref="FrontMatter"/>.</summary>
+internal static class FrontMatterBinder
+{
+    /// <summary>Every key a front matter may contain, in documentation order.</summary>
+    public static readonly string[] AllowedKeys = ["model", "kind", "namespace", "uses", "requires", "review", "capabilities"];
+
+    /// <summary>Every value <c>capabilities:</c> accepts.</summary>
+    public static readonly string[] AllowedCapabilities = ["network", "filesystem", "process", "environment", "reflection"];
+
+    public static FrontMatter Bind(IReadOnlyList<FrontMatterEntry> entries, PromptParseContext context)
+    {
+        var result = new FrontMatter();
+        foreach (var (keyNode, value) in entries)
+        {
+            if (keyNode is not FrontMatterScalar { IsNull: false } key)
+            {
+                context.Error(DiagnosticCodes.FrontMatterUnknownKey,
+                    $"A front-matter key must be a name, not {keyNode.Description}. Allowed keys: {string.Join(", ", AllowedKeys)}.",
+                    keyNode.Span);
+                continue;
+            }
+
+            if (!AllowedKeys.Contains(key.Value, StringComparer.Ordinal))
+            {
+                context.Error(DiagnosticCodes.FrontMatterUnknownKey,
+                    $"Unknown front-matter key '{key.Value}'{NameSuggestions.Hint(key.Value, AllowedKeys)} " +
+                    $"Allowed keys: {string.Join(", ", AllowedKeys)}.",
+                    key.Span);
+                continue;
+            }
+
+            result.KeySpans[key.Value] = key.Span;
+            switch (key.Value)
+            {
+                case "model":
+                    result.Model = RequireText(key.Value, value, context, "a model id, e.g. 'model: gpt-4.1-mini'");
+                    break;
+                case "kind":
+                    BindKind(value, result, context);
+                    break;
+                case "namespace":
+                    BindNamespace(value, result, context);
+                    break;
+                case "uses":
+                    BindUses(value, result, context);
+                    break;
+                case "requires":
+                    BindRequires(value, result, context);
+                    break;
+                case "review":
+                    BindReview(value, result, context);
+                    break;
+                case "capabilities":
+                    BindCapabilities(value, result, context);
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static string? RequireText(string key, FrontMatterNode value, PromptParseContext context, string expected)
+    {
+        if (value is FrontMatterScalar { IsNull: false } scalar && scalar.Value.Trim().Length > 0)
+        {
+            return scalar.Value.Trim();
+        }
+
+        context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+            $"'{key}' must be {expected}, but it is {value.Description}; give a value or remove the key.", value.Span);
+        return null;
+    }
+
+    private static void BindKind(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        var text = RequireText("kind", value, context, "'library' or 'program'");
+        if (text is null)
+        {
+            return;
+        }
+
+        if (text.Equals("library", StringComparison.OrdinalIgnoreCase))
+        {
+            result.Kind = PromptKind.Library;
+        }
+        else if (text.Equals("program", StringComparison.OrdinalIgnoreCase))
+        {
+            result.Kind = PromptKind.Program;
+        }
+        else
+        {
+            context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+                $"'kind' must be 'library' or 'program', not '{text}'{NameSuggestions.Hint(text, ["library", "program"])}",
+                value.Span);
+        }
+    }
+
+    private static void BindNamespace(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        var text = RequireText("namespace", value, context, "a C# namespace, e.g. 'namespace: Acme.Billing'");
+        if (text is null)
+        {
+            return;
+        }
+
+        var bad = text.Split('.').FirstOrDefault(part => !IsIdentifier(part));
+        if (bad is not null)
+        {
+            context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+                $"'namespace' must be a dotted C# name such as 'Acme.Billing', but '{text}' has " +
+                (bad.Length == 0 ? "an empty part." : $"'{bad}', which is not a C# identifier (or is a keyword)."),
+                value.Span);
+            return;
+        }
+
+        result.Namespace = text;
+    }
+
+    private static bool IsIdentifier(string part)
+        => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None;
+
+    private static void BindUses(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        foreach (var item in Items("uses", value, context, "a prompt path or a list of them, e.g. 'uses: [Money.mprompt]'"))
+        {
+            if (item is not FrontMatterScalar { IsNull: false } scalar || scalar.Value.Trim().Length == 0)
+            {
+                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+                    $"Each 'uses' entry must be a path to another .mprompt, but this one is {item.Description}.", item.Span);
+                continue;
+            }
+
+            var path = scalar.Value.Trim();
+            if (Path.IsPathRooted(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+                    $"'uses' entry '{path}' must be a path relative to this prompt's folder, e.g. 'Money.mprompt' or '../Shared/Money.mprompt'.",
+                    item.Span);
+                continue;
+            }
+
+            result.Uses.Add(new PromptReference(path, item.Span));
+        }
+    }
+
+    private static void BindRequires(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        var seen = new Dictionary<string, SourceSpan>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Items("requires", value, context, "a list of packages, e.g. 'requires: [Newtonsoft.Json >= 13.0.1]'"))
+        {
+            if (item is not FrontMatterScalar { IsNull: false } scalar)
+            {
+                context.Error(DiagnosticCodes.RequiresInvalid,
+                    $"Each 'requires' entry must be text such as 'Newtonsoft.Json >= 13.0.1', but this one is {item.Description} " +
+                    "(quote the entry if it contains ': ').",
+                    item.Span);
+                continue;
+            }
+
+            var requirement = RequirementParser.TryParse(scalar.Value, item.Span, out var error);
+            if (requirement is null)
+            {
+                context.Error(DiagnosticCodes.RequiresInvalid, $"Invalid 'requires' entry: {error}", item.Span);
+                continue;
+            }
+
+            if (seen.TryGetValue(requirement.Id, out var first))
+            {
+                context.Error(DiagnosticCodes.RequiresInvalid,
+                    $"'{requirement.Id}' is required twice (first on line {first.Line}); keep one entry with a single range.",
+                    item.Span);
+                continue;
+            }
+
+            seen[requirement.Id] = item.Span;
+            result.Requires.Add(requirement);
+        }
+    }
+
+    private static void BindReview(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        if (value is FrontMatterScalar { IsNull: false } scalar
+            && int.TryParse(scalar.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var passes))
+        {
+            result.Review = passes;
+            return;
+        }
+
+        context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+            $"'review' must be a whole number of self-review passes (0 or more), but it is {value.Description}.", value.Span);
+    }
+
+    private static void BindCapabilities(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        var allowed = string.Join(", ", AllowedCapabilities);
+        foreach (var item in Items("capabilities", value, context, $"a list drawn from: {allowed}"))
+        {
+            var name = item is FrontMatterScalar { IsNull: false } scalar ? scalar.Value.Trim() : null;
+            var known = name is null ? null : AllowedCapabilities.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (known is null)
+            {
+                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+                    (name is null
+                        ? $"Each 'capabilities' entry must be a name, but this one is {item.Description}."
+                        : $"Unknown capability '{name}'{NameSuggestions.Hint(name, AllowedCapabilities)}") +
+                    $" Allowed: {allowed}.",
+                    item.Span);
+                continue;
+            }
+
+            if (!result.Capabilities.Contains(known))
+            {
+                result.Capabilities.Add(known);
+            }
+        }
+    }
+
+    /// <summary>The items of a list value; a single scalar counts as a one-item list; YAML null as an empty list.</summary>
+    private static IEnumerable<FrontMatterNode> Items(string key, FrontMatterNode value, PromptParseContext context, string expected)
+    {
+        switch (value)
+        {
+            case FrontMatterSequence sequence:
+                return sequence.Items;
+            case FrontMatterScalar { IsNull: true }:
+                return [];
+            case FrontMatterScalar scalar:
+                return [scalar];
+            default:
+                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+                    $"'{key}' must be {expected}, but it is {value.Description}.", value.Span);
+                return [];
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text;
+using MicroPrompt.Diagnostics;
+
+namespace MicroPrompt.Prompts;
+
+/// <summary>
+/// Reads <c>.mprompt</c> files: optional YAML front matter between a first line <c>---</c> and the next <c>---</c>
+/// line, then a Markdown body (instructions, <c>## Contract</c>, <c>## Examples</c>). Every problem found is reported
+/// as a diagnostic with its line and column in the file; the parser never throws for any file content.
+/// </summary>
+public static class PromptParser
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads and parses a prompt file (UTF-8, BOM optional).</summary>
+    /// <param name="filePath">The file to read; used as given in diagnostics and <see cref="PromptDocument.FilePath"/>.</param>
+    /// <param name="options">Limits; <see cref="PromptParserOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="filePath"/> is null.</exception>
+    public static PromptParseResult ParseFile(string filePath, PromptParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(filePath);
+        options ??= PromptParserOptions.Default;
+        var context = new PromptParseContext(filePath);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(filePath);
+            if (!info.Exists)
+            {
+                context.Error(DiagnosticCodes.PromptUnreadable,
+                    "The prompt file does not exist; check the path of the MicroPrompt item.", SourceSpan.None);
+                return context.ToResult(null);
+            }
+
+            if (info.Length > options.MaxBytes)
+            {
+                return TooLarge(context, info.Length, options);
+            }
+
+            bytes = File.ReadAllBytes(filePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException
+                                       or NotSupportedException or System.Security.SecurityException)
+        {
+            context.Error(DiagnosticCodes.PromptUnreadable,
+                $"The prompt file cannot be read ({ex.Message}); check that it exists and is readable.", SourceSpan.None);
+            return context.ToResult(null);
+        }
+
+        if (bytes.Length == 0)
+        {
+            return Empty(context);
+        }
+
+        if (bytes.Length > options.MaxBytes + 3) // the file grew since it was measured; 3 = a UTF-8 BOM
+        {
+            return TooLarge(context, bytes.Length, options);
+        }
+
+        var text = PromptTextDecoder.Decode(bytes, context);
+        return text is null ? context.ToResult(null) : Parse(filePath, text, options);
+    }
+
+    /// <summary>Parses prompt text already in memory.</summary>
+    /// <param name="filePath">The file the text came from, for diagnostics and <see cref="PromptDocument.FilePath"/>.</param>
+    /// <param name="text">The file's text; a leading BOM is dropped and line ends are normalized to <c>\n</c>.</param>
+    /// <param name="options">Limits; <see cref="PromptParserOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="filePath"/> or <paramref name="text"/> is null.</exception>
+    public static PromptParseResult Parse(string filePath, string text, PromptParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(filePath);
+        ArgumentNullException.ThrowIfNull(text);
+        var context = new PromptParseContext(filePath);
+        try
+        {
+            return context.ToResult(ParseCore(text, options ?? PromptParserOptions.Default, context));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug in this parser or a library it uses: still a diagnostic, never a crash of the build.
+            context.Error(DiagnosticCodes.InternalError,
+                $"The prompt parser failed unexpectedly ({ex.GetType().Name}: {ex.Message}); please report this with the file.",
+                SourceSpan.None);
+            return context.ToResult(null);
+        }
+    }
+
+    private static PromptDocument? ParseCore(string text, PromptParserOptions options, PromptParseContext context)
+    {
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        int byteCount;
+        try
+        {
+            byteCount = StrictUtf8.GetByteCount(text);
+        }
+        catch (EncoderFallbackException)
+        {
+            context.Error(DiagnosticCodes.PromptNotText,
+                "The prompt contains invalid Unicode (an unpaired surrogate); save it as UTF-8 text.", SourceSpan.None);
+            return null;
+        }
+
+        if (byteCount > options.MaxBytes)
+        {
+            TooLarge(context, byteCount, options);
+            return null;
+        }
+
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Empty(context);
+            return null;
+        }
+
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            context.Error(DiagnosticCodes.PromptNotText,
+                "The prompt contains NUL characters, so it looks like a binary file; a .mprompt must be UTF-8 text.",
+                LocationOf(text, nul));
+            return null;
+        }
+
+        var sections = FrontMatterSplitter.Split(text, context);
+        if (sections is null)
+        {
+            return null;
+        }
+
+        var frontMatter = sections.Yaml is null
+            ? new FrontMatter()
+            : FrontMatterBinder.Bind(FrontMatterYamlReader.Read(sections.Yaml, sections.YamlFirstLine, context), context);
+        var fileLines = text.Count(c => c == '\n') + 1;
+        var body = MarkdownBodyReader.Read(sections.Body, sections.BodyFirstLine, fileLines, context);
+        if (body is null)
+        {
+            return null;
+        }
+
+        return new PromptDocument
+        {
+            FilePath = context.FilePath,
+            Text = text,
+            Title = body.Title,
+            Instructions = body.Instructions,
+            Contract = body.Contract,
+            ContractSpan = body.ContractSpan,
+            Examples = body.Examples,
+            Model = frontMatter.Model,
+            Kind = frontMatter.Kind,
+            Namespace = frontMatter.Namespace,
+            Uses = frontMatter.Uses,
+            Requires = frontMatter.Requires,
+            Review = frontMatter.Review,
+            Capabilities = frontMatter.Capabilities,
+            KeySpans = frontMatter.KeySpans,
+        };
+    }
+
+    private static PromptParseResult Empty(PromptParseContext context)
+    {
+        context.Error(DiagnosticCodes.PromptEmpty,
+            "The prompt file is empty; write what the code should do (see the .mprompt format in the README), or delete the file.",
+            SourceSpan.None);
+        return context.ToResult(null);
+    }
+
+    private static PromptParseResult TooLarge(PromptParseContext context, long bytes, PromptParserOptions options)
+    {
+        context.Error(DiagnosticCodes.PromptTooLarge,
+            $"The prompt is {bytes} bytes, over the {options.MaxBytes}-byte limit; split it into smaller prompts linked with 'uses:'.",
+            SourceSpan.None);
+        return context.ToResult(null);
+    }
+
+    private static SourceSpan LocationOf(string text, int index)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+
+        var line = 1 + text.AsSpan(0, lineStart).Count('\n');
+        return new SourceSpan(line, index - lineStart + 1);
+    }
+}

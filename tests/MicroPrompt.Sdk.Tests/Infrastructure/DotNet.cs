@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MicroPrompt.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the dotnet CLI in a child process with an environment cleaned of the test host's MSBuild/VSTest variables,
+/// node reuse off, and the caller's extra variables.
+/// </summary>
+internal static class DotNet
+{
+    private static readonly string[] InheritedPrefixesToDrop = ["MSBUILD", "DOTNET_HOST_PATH", "VSTEST", "MicroPrompt", "MICROPROMPT", "NUGET_PACKAGES", "TESTINGPLATFORM"];
+
+    public static async Task<ProcessResult> RunAsync(
+        string workingDirectory,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var key in start.Environment.Keys.ToList())
+        {
+            if (InheritedPrefixesToDrop.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                start.Environment.Remove(key);
+            }
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                if (value is null)
+                {
+                    start.Environment.Remove(key);
+                }
+                else
+                {
+                    start.Environment[key] = value;
+                }
+            }
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var output = new StringBuilder();
+        var gate = new object();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            lock (gate)
+            {
+                output.AppendLine("[test harness] dotnet timed out and was killed");
+            }
+
+            return new ProcessResult(-1, output.ToString());
+        }
+
+        process.WaitForExit();
+        lock (gate)
+        {
+            return new ProcessResult(process.ExitCode, output.ToString());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using MicroPrompt.Testing;
+
+namespace MicroPrompt.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// Scripted model behaviour keyed by prompt title: each request is answered with the next reply queued for the
+/// title found in its messages, whatever order concurrent requests arrive in. Unknown requests get a 500.
+/// </summary>
+public sealed class ModelScript
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedReply>> _replies = new(StringComparer.Ordinal);
+
+    public ModelScript Reply(string title, params string[] codeReplies)
+    {
+        var queue = _replies.GetOrAdd(title, _ => new ConcurrentQueue<ScriptedReply>());
+        foreach (var code in codeReplies)
+        {
+            queue.Enqueue(ScriptedReply.Completion("Here is the code:\n\n```csharp\n" + code.Trim() + "\n```\n", promptTokens: 100, completionTokens: 50));
+        }
+
+        return this;
+    }
+
+    public ScriptedReply Respond(RecordedRequest request)
+    {
+        var text = string.Join("\n", request.Messages.Where(m => m.Role == "user").Select(m => m.Content));
+        foreach (var (title, queue) in _replies.OrderByDescending(kv => kv.Key.Length))
+        {
+            if (text.Contains("# " + title, StringComparison.Ordinal) && queue.TryDequeue(out var reply))
+            {
+                return reply;
+            }
+        }
+
+        return ScriptedReply.Error(500, "the test script has no reply for this request");
+    }
+
+    /// <summary>Chat requests whose user messages mention <paramref name="title"/>.</summary>
+    public static IReadOnlyList<RecordedRequest> For(ScriptedModelServer server, string title)
+        => server.ChatRequests.Where(r => r.Messages.Any(m => m.Role == "user" && m.Content.Contains("# " + title, StringComparison.Ordinal))).ToList();
+}
