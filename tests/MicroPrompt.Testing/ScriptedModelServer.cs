@@ -50,6 +50,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     /// <summary>OpenAI-compatible endpoint: <see cref="BaseUrl"/> + <c>/v1</c>.</summary>
     public string OpenAIEndpoint => BaseUrl + "/v1";
 
+    /// <summary>Azure OpenAI endpoint (the resource URL): same as <see cref="BaseUri"/>.</summary>
+    public Uri AzureOpenAIEndpoint => BaseUri;
+
+    /// <summary>Ollama endpoint: same as <see cref="BaseUri"/>.</summary>
+    public Uri OllamaEndpoint => BaseUri;
+
     /// <summary>The TCP port listened on.</summary>
     public int Port { get; private set; }
 

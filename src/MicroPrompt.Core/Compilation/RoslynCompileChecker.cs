@@ -46,6 +46,7 @@ public sealed class RoslynCompileChecker : ICompileChecker
     /// <summary>Project compilations this checker created (cache hits excluded); for tests.</summary>
     internal int CompilationsCreated => _inputs.CompilationsCreated;
 
+    /// <inheritdoc />
     public CompileCheckResult Check(CompileCheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

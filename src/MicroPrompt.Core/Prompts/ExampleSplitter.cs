@@ -40,6 +40,11 @@ internal static class ExampleSplitter
         return code;
     }
 
+    // Roslyn's recursion guard does not survive every pathological input (thousands of nested parentheses overflow
+    // the stack), so long blocks are not asked: a block that long is a list of examples, not one expression.
+    private const int MaxSingleExpressionChars = 2000;
+
     private static bool IsSingleExpression(string text)
-        => !SyntaxFactory.ParseExpression(text, options: ParseOptions, consumeFullText: true).ContainsDiagnostics;
+        => text.Length <= MaxSingleExpressionChars
+           && !SyntaxFactory.ParseExpression(text, options: ParseOptions, consumeFullText: true).ContainsDiagnostics;
 }

@@ -11,9 +11,24 @@ namespace MicroPrompt.Prompts;
 /// </summary>
 internal static class FrontMatterYamlReader
 {
+    /// <summary>
+    /// The longest front matter read. Real ones are a few hundred characters; the cap bounds the time YamlDotNet takes
+    /// on hostile input (its cost grows with the square of the nesting depth: 16k nested '[' take seconds).
+    /// </summary>
+    public const int MaxChars = 8 * 1024;
+
     /// <summary>The pairs read before the end or the first YAML error; errors are reported to <paramref name="context"/>.</summary>
     public static IReadOnlyList<FrontMatterEntry> Read(string yaml, int firstLine, PromptParseContext context)
     {
+        if (yaml.Length > MaxChars)
+        {
+            context.Error(DiagnosticCodes.PromptTooLarge,
+                $"The front matter is {yaml.Length} characters, over the {MaxChars}-character limit; keep only the keys " +
+                "model, kind, namespace, uses, requires, review and capabilities there, and put text in the body.",
+                new SourceSpan(firstLine - 1, 1));
+            return [];
+        }
+
         var reader = new Reader(new Parser(new StringReader(yaml)), firstLine - 1);
         var entries = new List<FrontMatterEntry>();
         try
@@ -26,6 +41,16 @@ internal static class FrontMatterYamlReader
                 $"The front matter is not valid YAML: {ex.Message} Fix the YAML between the '---' lines.",
                 reader.ToSpan(ex.Start));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException
+                                       or NullReferenceException or OverflowException or InsufficientExecutionStackException
+                                       || ex.GetType() == typeof(Exception))
+        {
+            // YamlDotNet's scanner throws plain exceptions on some malformed input (e.g. aaubry/YamlDotNet#541).
+            context.Error(DiagnosticCodes.FrontMatterMalformed,
+                "The front matter is not valid YAML near here; fix the YAML between the '---' lines (quote values that contain " +
+                "brackets, braces, ':' or '#').",
+                reader.ToSpan(reader.LastPosition));
+        }
 
         return entries;
     }
@@ -33,6 +58,9 @@ internal static class FrontMatterYamlReader
     private sealed class Reader(IParser parser, int lineOffset)
     {
         private readonly Dictionary<string, FrontMatterScalar> _anchors = new(StringComparer.Ordinal);
+
+        /// <summary>Where the last event read ended: the best location when the YAML library fails without one.</summary>
+        public Mark LastPosition { get; private set; } = Mark.Empty;
 
         public SourceSpan ToSpan(Mark mark)
             => new((int)Math.Clamp(mark.Line, 1, int.MaxValue / 2) + lineOffset, (int)Math.Clamp(mark.Column, 1, int.MaxValue));
@@ -171,8 +199,10 @@ internal static class FrontMatterYamlReader
         {
             if (!parser.MoveNext())
             {
-                throw new YamlException("Unexpected end of the front matter.");
+                throw new YamlException(LastPosition, LastPosition, "Unexpected end of the front matter.");
             }
+
+            LastPosition = parser.Current?.End ?? LastPosition;
         }
 
         private static bool IsNull(Scalar scalar)

@@ -1,5 +1,6 @@
 using System.Text;
 using Markdig;
+using Markdig.Parsers.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using MicroPrompt.Diagnostics;
@@ -10,10 +11,23 @@ namespace MicroPrompt.Prompts;
 /// Splits the Markdown body with Markdig: the first <c>#</c> heading is the title; top-level <c>## Contract</c> and
 /// <c>## Examples</c> headings (case-insensitive) open sections that end at the next heading of level 1 or 2.
 /// Only fenced code blocks count as contract or examples. Everything outside those sections is the instruction text.
+/// The body is parsed for blocks only (inline parsing of a whole body is slow on hostile input, e.g. thousands of
+/// <c>[a](</c>); only heading text, which is short, gets full inline parsing.
 /// </summary>
 internal static class MarkdownBodyReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+    private const int MaxHeadingChars = 1000;
+
+    private static readonly MarkdownPipeline BlockPipeline = BuildBlockPipeline();
+
+    private static readonly MarkdownPipeline HeadingPipeline = new MarkdownPipelineBuilder().Build();
+
+    private static MarkdownPipeline BuildBlockPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation();
+        builder.InlineParsers.RemoveAll(parser => parser is not LiteralInlineParser);
+        return builder.Build();
+    }
 
     private sealed class Section(HeadingBlock heading)
     {
@@ -32,7 +46,7 @@ internal static class MarkdownBodyReader
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(body, Pipeline);
+            document = Markdown.Parse(body, BlockPipeline);
         }
         catch (ArgumentException ex)
         {
@@ -52,7 +66,7 @@ internal static class MarkdownBodyReader
         {
             if (block is HeadingBlock { Level: <= 2 } heading)
             {
-                var text = InlineText(heading.Inline);
+                var text = HeadingText(heading);
                 if (heading.Level == 1)
                 {
                     title ??= text;
@@ -263,6 +277,26 @@ internal static class MarkdownBodyReader
         }
 
         return string.Join('\n', kept).Trim();
+    }
+
+    /// <summary>A heading's text with inline markup (emphasis, code, links) rendered to plain text.</summary>
+    private static string HeadingText(HeadingBlock heading)
+    {
+        var raw = InlineText(heading.Inline); // literal only: the body pipeline has no other inline parser
+        if (raw.Length > MaxHeadingChars)
+        {
+            return raw;
+        }
+
+        try
+        {
+            var parsed = Markdown.Parse("# " + raw, HeadingPipeline);
+            return parsed.FirstOrDefault() is HeadingBlock rendered ? InlineText(rendered.Inline) : raw;
+        }
+        catch (ArgumentException)
+        {
+            return raw; // nested too deeply to render: keep the markup
+        }
     }
 
     private static string InlineText(ContainerInline? container)

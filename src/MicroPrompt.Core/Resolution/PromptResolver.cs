@@ -407,7 +407,7 @@ public sealed class PromptResolver
             ItemPath = item.ItemPath,
             Namespace = planned.Namespace,
             Model = planned.Model,
-            Project = _options.Project,
+            Project = ProjectForPrompt(planned),
             Uses = planned.Dependencies.Select(d => new UsedItem(d, namespaces[d], code[d])).ToList(),
             CompanionSources = companions,
             Repair = _options.Repair,
@@ -618,6 +618,29 @@ public sealed class PromptResolver
             string.Equals(r.Replace('\\', '/'), itemPath, StringComparison.OrdinalIgnoreCase)
             || string.Equals(r, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(r, Path.GetFileName(itemPath), StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The model is shown only the packages the prompt declares in `requires` (with the versions the project resolves):
+    // those versions are in the key, so adding an unrelated package never regenerates anything.
+    private ProjectContext ProjectForPrompt(PlannedItem planned)
+    {
+        var project = _options.Project;
+        return new ProjectContext
+        {
+            ProjectDirectory = project.ProjectDirectory,
+            RootNamespace = project.RootNamespace,
+            TargetFramework = project.TargetFramework,
+            LangVersion = project.LangVersion,
+            Nullable = project.Nullable,
+            ImplicitUsings = project.ImplicitUsings,
+            IsExecutable = project.IsExecutable,
+            PackageReferences = project.PackageReferences
+                .Where(p => planned.Document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))
+                .ToList(),
+            ReferencePaths = project.ReferencePaths,
+            SourceFiles = project.SourceFiles,
+            DefineConstants = project.DefineConstants,
+        };
     }
 
     private static string Origin(PlannedItem planned) => $"model {planned.Model}, key {planned.Key}";

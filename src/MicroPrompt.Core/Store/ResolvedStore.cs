@@ -27,6 +27,9 @@ public sealed class ResolvedStore
     /// <summary>The name of the file held open by <see cref="AcquireLock"/>; safe to ignore in source control.</summary>
     public const string LockGuardFileName = LockFileName + ".lock";
 
+    /// <summary>Written by <see cref="AcquireLock"/> when the store has none, so the lock guard and temporary files are not committed.</summary>
+    public const string GitIgnoreContent = "# Written by MicroPrompt.Sdk: commit lock.json and code/, not these.\n" + LockGuardFileName + "\n.*.tmp\n";
+
     private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Creates a store over <paramref name="directory"/> (created on the first write).</summary>
@@ -232,7 +235,8 @@ public sealed class ResolvedStore
 
     /// <summary>
     /// Takes the store's cross-process lock (<c>lock.json.lock</c> opened with <see cref="FileShare.None"/>), retrying
-    /// until <paramref name="timeout"/>. Dispose the result to release it. Not re-entrant.
+    /// until <paramref name="timeout"/>. Dispose the result to release it. Not re-entrant. The guard file stays in place;
+    /// a <c>.gitignore</c> (<see cref="GitIgnoreContent"/>) is written beside it when the store has none.
     /// </summary>
     /// <exception cref="MicroPromptException">MP4007: still held by someone else after the timeout; MP4006: cannot be created.</exception>
     public IDisposable AcquireLock(TimeSpan timeout)
@@ -242,6 +246,11 @@ public sealed class ResolvedStore
         try
         {
             System.IO.Directory.CreateDirectory(Directory);
+            var gitIgnore = Path.Combine(Directory, ".gitignore");
+            if (!File.Exists(gitIgnore))
+            {
+                AtomicFile.WriteAllText(gitIgnore, GitIgnoreContent);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -170,6 +170,31 @@ public sealed class RoslynCompileCheckerTests : IDisposable
     }
 
     [Fact]
+    public void ProgramItemBesideTheProjectsOwnTopLevelStatementsIsReported()
+    {
+        _project.AddSource("Program.cs", "System.Console.WriteLine(1);\n");
+
+        var result = Check("System.Console.WriteLine(2);\n", PromptKind.Program);
+
+        Assert.Contains(result.Errors, e => e.Id == "CS8802"); // only one compilation unit can have top-level statements
+    }
+
+    [Fact]
+    public void ConcurrentChecksLoadEachReferenceOnce()
+    {
+        var checker = new RoslynCompileChecker(_cache);
+        var project = _project.Context();
+
+        var results = Enumerable.Range(0, 8).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i => checker.Check(Request(SlugCode.Replace("Slug", "Slug" + i), project: project)))
+            .ToArray();
+
+        Assert.All(results, r => Assert.True(r.Success, Describe(r)));
+        Assert.Equal(TestReferences.All.Count, checker.ReferencesLoaded);
+        Assert.Equal(1, checker.CompilationsCreated);
+    }
+
+    [Fact]
     public void ImplicitUsingsDecideWhetherCommonNamespacesAreImported()
     {
         const string code = "namespace Acme;\npublic static class Numbers { public static List<int> Evens(int n) => Enumerable.Range(0, n).Where(i => i % 2 == 0).ToList(); }\n";
@@ -225,9 +250,10 @@ public sealed class RoslynCompileCheckerTests : IDisposable
 
         const string switchExpression = "namespace Acme\n{\n    public static class Signs { public static int Of(int x) => x switch { 0 => 0, _ => 1 }; }\n}\n";
         Assert.True(Check(switchExpression, langVersion: "8.0").Success);
-        var error = Assert.Single(Check(switchExpression, langVersion: "7.3").Errors);
-        Assert.Equal("CS8370", error.Id); // feature not available in C# 7.3
-        Assert.Contains("7.3", error.Message);
+        var errors = Check(switchExpression, langVersion: "7.3").Errors;
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Equal("CS8370", e.Id)); // feature not available in C# 7.3
+        Assert.All(errors, e => Assert.Contains("C# 7.3", e.Message));
     }
 
     [Theory]

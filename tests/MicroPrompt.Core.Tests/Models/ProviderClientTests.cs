@@ -97,6 +97,7 @@ public sealed class ProviderClientTests : IAsyncLifetime
         {
             data.Add(provider, "500", DiagnosticCodes.ProviderHttpError);
             data.Add(provider, "401", DiagnosticCodes.ProviderHttpError);
+            data.Add(provider, "429", DiagnosticCodes.ProviderHttpError);
             data.Add(provider, "404", DiagnosticCodes.ProviderUnknownModel);
             data.Add(provider, "html", DiagnosticCodes.ProviderBadResponse);
             data.Add(provider, "truncated", DiagnosticCodes.ProviderBadResponse);
@@ -118,6 +119,7 @@ public sealed class ProviderClientTests : IAsyncLifetime
         {
             case "500": _server.Enqueue(ScriptedReply.Error(500, "upstream exploded")); break;
             case "401": _server.Enqueue(ScriptedReply.Error(401, "Incorrect API key provided: " + TestProvider.Key)); break;
+            case "429": _server.Enqueue(ScriptedReply.RateLimited(TimeSpan.FromSeconds(1))); break;
             case "404": _server.Enqueue(ScriptedReply.Error(404, "The model does not exist")); break;
             case "html": _server.Enqueue(ScriptedReply.Html()); break;
             case "truncated": _server.Enqueue(ScriptedReply.Truncated("a reply that is cut in the middle of its JSON")); break;
@@ -145,6 +147,22 @@ public sealed class ProviderClientTests : IAsyncLifetime
         if (failure == "401" && provider != ProviderNames.Ollama)
         {
             Assert.Contains(TestProvider.KeyVariable, diagnostic.Message);
+        }
+
+        if (failure == "500" && provider != ProviderNames.Ollama)
+        {
+            Assert.Contains("upstream exploded", diagnostic.Message);
+        }
+
+        if (failure == "429")
+        {
+            Assert.Contains("rate-limited", diagnostic.Message);
+        }
+
+        if (failure == "refused")
+        {
+            Assert.Contains("Could not reach", diagnostic.Message);
+            Assert.Contains(":" + settings.Endpoint!.Port, diagnostic.Message);
         }
 
         if (failure == "404")

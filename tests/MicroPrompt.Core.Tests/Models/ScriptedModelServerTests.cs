@@ -84,6 +84,21 @@ public sealed class ScriptedModelServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Azure_v1_and_unknown_paths_are_told_apart()
+    {
+        _server.Enqueue(ScriptedReply.Completion("v1"));
+
+        using var v1 = await PostAsync("/openai/v1/chat/completions", """{"model":"gpt","messages":[{"role":"user","content":"q"}]}""");
+        using var other = await PostAsync("/v2/chat/completions", "{}");
+
+        Assert.Equal(HttpStatusCode.OK, v1.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        var requests = _server.Requests;
+        Assert.Equal((ModelProtocol.AzureOpenAI, true, "gpt"), (requests[0].Protocol, requests[0].IsChat, requests[0].Model));
+        Assert.Equal((ModelProtocol.Unknown, false), (requests[1].Protocol, requests[1].IsChat));
+    }
+
+    [Fact]
     public async Task Raw_reply_sends_status_headers_and_body_verbatim()
     {
         _server.Enqueue(ScriptedReply.RateLimited(TimeSpan.FromSeconds(7)), ScriptedReply.Raw(200, "<html>", "text/html"));

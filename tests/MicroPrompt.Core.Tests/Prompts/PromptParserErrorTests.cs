@@ -200,12 +200,20 @@ public class PromptParserErrorTests
     [Fact]
     public void DeeplyNestedYaml_IsADiagnosticNotACrash()
     {
-        var result = PromptParser.Parse("p.mprompt", Lines("---", "uses: " + new string('[', 100_000), "---", "Do it."));
+        var result = PromptParser.Parse("p.mprompt", Lines("---", "uses: " + new string('[', 3_000), "---", "Do it."));
         Assert.False(result.Success);
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticCodes.FrontMatterMalformed, d.Code));
 
-        var closed = PromptParser.Parse("p.mprompt", Lines("---", "uses: " + new string('[', 10_000) + new string(']', 10_000), "---", "Do it."));
+        var closed = PromptParser.Parse("p.mprompt", Lines("---", "uses: " + new string('[', 3_000) + new string(']', 3_000), "---", "Do it."));
         AssertAt(Assert.Single(closed.Diagnostics), DiagnosticCodes.FrontMatterInvalidValue, 2, 8);
+    }
+
+    [Fact]
+    public void FrontMatterOverItsCap_IsMP0004_AtTheOpeningLine_WithoutYamlParsing()
+    {
+        var huge = "uses: " + new string('[', FrontMatterYamlReader.MaxChars) + new string(']', FrontMatterYamlReader.MaxChars);
+        var diagnostic = SingleError(Lines("---", huge, "---", "Do it."));
+        AssertAt(diagnostic, DiagnosticCodes.PromptTooLarge, 1, 1);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class PromptParserFuzzTests : IDisposable
     {
         var random = new Random(7);
         var valid = PromptText.Full;
-        for (var i = 0; i < 3000; i++)
+        for (var i = 0; i < 1500; i++)
         {
             var chars = new StringBuilder(valid);
             var edits = random.Next(1, 6);

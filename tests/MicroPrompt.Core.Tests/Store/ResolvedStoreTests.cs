@@ -379,6 +379,26 @@ public class ResolvedStoreTests
     }
 
     [Fact]
+    public void AcquireLock_ignores_its_guard_file_in_git_but_keeps_a_users_gitignore()
+    {
+        using var temp = new TempDirectory();
+        var store = new ResolvedStore(temp.Combine("store"));
+        using (store.AcquireLock(TimeSpan.FromSeconds(1)))
+        {
+        }
+
+        var gitIgnore = temp.Combine("store", ".gitignore");
+        Assert.Contains(ResolvedStore.LockGuardFileName, File.ReadAllLines(gitIgnore));
+        Assert.DoesNotContain("lock.json", File.ReadAllLines(gitIgnore));
+        File.WriteAllText(gitIgnore, "mine\n");
+        using (store.AcquireLock(TimeSpan.FromSeconds(1)))
+        {
+        }
+
+        Assert.Equal("mine\n", File.ReadAllText(gitIgnore));
+    }
+
+    [Fact]
     public async Task AcquireLock_waits_for_the_holder()
     {
         using var temp = new TempDirectory();

@@ -63,6 +63,7 @@ public sealed class BuildFlowTests(SdkPackageFixture sdk)
 
         // Change only the Greeting prompt: one request, for Greeting.
         server.Reset();
+        server.Responder = script.Respond;
         script.Reply("Greeting", QuickProject.GreetingCode.Replace("Hello", "Hi"));
         project.WriteFile("Greeting.mprompt", QuickProject.GreetingPrompt.Replace("\"Hello,", "\"Hi,"));
         var build = await project.BuildAsync(endpoint, Unlocked);
@@ -73,6 +74,7 @@ public sealed class BuildFlowTests(SdkPackageFixture sdk)
 
         // Change the used prompt so its code changes: it and its dependent are regenerated.
         server.Reset();
+        server.Responder = script.Respond;
         script.Reply("Slugify", QuickProject.SlugCode.Replace("builder.Append('-')", "builder.Append('_')"));
         script.Reply("Greeting", QuickProject.GreetingCode.Replace("Hello", "Hi"));
         project.WriteFile("Text/Slug.mprompt", QuickProject.SlugPrompt.Replace("single '-'", "single '_'"));
