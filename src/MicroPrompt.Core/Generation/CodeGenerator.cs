@@ -113,6 +113,8 @@ public sealed class CodeGenerator : IItemGenerator
                         Usage = usage,
                         ReportedModel = reportedModel,
                         PassRecords = records,
+                        Compiles = true,
+                        FirstCorrectPass = pass, // until examples run, compiling is the correctness bar
                     };
                 }
 

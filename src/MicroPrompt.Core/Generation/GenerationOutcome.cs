@@ -24,6 +24,20 @@ public sealed class GenerationOutcome
 
     public IReadOnlyList<string> LastErrors { get; init; } = [];
 
+    /// <summary>Whether the final code compiles (the compile check passed).</summary>
+    public bool Compiles { get; init; }
+
+    /// <summary>Examples that passed / that exist (0/0 when examples were not run).</summary>
+    public int ExamplesPassed { get; init; }
+
+    public int ExamplesTotal { get; init; }
+
+    /// <summary>The first pass (1-based) whose code was correct (compiled and passed every example), or null.</summary>
+    public int? FirstCorrectPass { get; init; }
+
+    /// <summary>A reviewer's robustness score 0–1, or null when there is none.</summary>
+    public double? JudgeScore { get; init; }
+
     /// <summary>What each model call produced, in order (empty when no call was made).</summary>
     public IReadOnlyList<PassRecord> PassRecords { get; init; } = [];
 }

@@ -18,7 +18,24 @@ public sealed class ItemResult
 
     public int Passes { get; init; }
 
+    /// <summary>Tokens spent in THIS build (zero for resolved and cached items).</summary>
     public UsageTotals Usage { get; init; }
 
+    /// <summary>What the code cost when it was generated (for resolved/cached items: the saving of this build).</summary>
+    public UsageTotals OriginalUsage { get; init; }
+
+    public int OriginalPasses { get; init; }
+
     public TimeSpan Duration { get; init; }
+
+    /// <summary>Grade of the code (for resolved/cached items: the grade recorded when it was generated).</summary>
+    public bool Compiles { get; init; }
+
+    public int ExamplesPassed { get; init; }
+
+    public int ExamplesTotal { get; init; }
+
+    public int? FirstCorrectPass { get; init; }
+
+    public double? JudgeScore { get; init; }
 }

@@ -153,6 +153,13 @@ public sealed class PromptResolver
                     results[itemPath] = new ItemResult
                     {
                         ItemPath = itemPath, Status = hit.Value.Status, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
+                        OriginalUsage = new UsageTotals(hit.Value.Record!.Usage.InputTokens, hit.Value.Record.Usage.OutputTokens),
+                        OriginalPasses = hit.Value.Record.Usage.Passes,
+                        Compiles = hit.Value.Record.Grade?.Compiles ?? true,
+                        ExamplesPassed = hit.Value.Record.Grade?.ExamplesPassed ?? 0,
+                        ExamplesTotal = hit.Value.Record.Grade?.ExamplesTotal ?? 0,
+                        FirstCorrectPass = hit.Value.Record.Grade?.FirstCorrectPass,
+                        JudgeScore = hit.Value.Record.Grade?.JudgeScore,
                     };
                     continue;
                 }
@@ -220,6 +227,10 @@ public sealed class PromptResolver
                     results[itemPath] = new ItemResult
                     {
                         ItemPath = itemPath, Status = ItemStatus.Generated, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
+                        OriginalUsage = generated.Outcome.Usage, OriginalPasses = generated.Outcome.Passes,
+                        Compiles = generated.Outcome.Compiles, ExamplesPassed = generated.Outcome.ExamplesPassed,
+                        ExamplesTotal = generated.Outcome.ExamplesTotal, FirstCorrectPass = generated.Outcome.FirstCorrectPass,
+                        JudgeScore = generated.Outcome.JudgeScore,
                         Passes = generated.Outcome.Passes, Usage = generated.Outcome.Usage, Duration = generated.Duration,
                     };
                 }
@@ -346,7 +357,12 @@ public sealed class PromptResolver
         {
             if (store.TryReadCode(entry, out var resolved, out var problem))
             {
-                return (ItemStatus.Resolved, resolved, null);
+                return (ItemStatus.Resolved, resolved, new GenerationRecord
+                {
+                    Key = entry.Key, Code = resolved, CodeHash = entry.CodeHash, Model = entry.Model, ReportedModel = entry.ReportedModel,
+                    Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, GeneratedAt = entry.GeneratedAt,
+                    GeneratorVersion = entry.GeneratorVersion,
+                });
             }
 
             if (problem is not null)
@@ -451,6 +467,14 @@ public sealed class PromptResolver
                 ReportedModel = outcome.ReportedModel,
                 Provider = _options.ProviderName,
                 Usage = new LockUsage { InputTokens = outcome.Usage.InputTokens, OutputTokens = outcome.Usage.OutputTokens, Passes = outcome.Passes },
+                Grade = new LockGrade
+                {
+                    Compiles = outcome.Compiles,
+                    ExamplesPassed = outcome.ExamplesPassed,
+                    ExamplesTotal = outcome.ExamplesTotal,
+                    FirstCorrectPass = outcome.FirstCorrectPass,
+                    JudgeScore = outcome.JudgeScore,
+                },
                 GeneratedAt = DateTimeOffset.UtcNow,
                 GeneratorVersion = _options.GeneratorVersion,
             };
@@ -505,6 +529,7 @@ public sealed class PromptResolver
             CodeHash = record.CodeHash,
             CodeFile = codeFile,
             Usage = record.Usage,
+            Grade = record.Grade,
             GeneratedAt = record.GeneratedAt,
             GeneratorVersion = record.GeneratorVersion,
         };

@@ -18,6 +18,9 @@ public sealed class GenerationRecord
 
     public LockUsage Usage { get; set; } = new();
 
+    /// <summary>The grade recorded when the code was generated (null in entries written before grading existed).</summary>
+    public LockGrade? Grade { get; set; }
+
     public DateTimeOffset GeneratedAt { get; set; }
 
     public string GeneratorVersion { get; set; } = "";

@@ -26,6 +26,9 @@ public sealed class LockEntry
 
     public LockUsage Usage { get; set; } = new();
 
+    /// <summary>The grade recorded when the code was generated (null in entries written before grading existed).</summary>
+    public LockGrade? Grade { get; set; }
+
     /// <summary>When the code was generated (UTC, ISO 8601).</summary>
     public DateTimeOffset GeneratedAt { get; set; }
 

@@ -1,0 +1,17 @@
+namespace MicroPrompt.Store;
+
+/// <summary>How the resolved code was graded when it was generated.</summary>
+public sealed class LockGrade
+{
+    public bool Compiles { get; set; }
+
+    public int ExamplesPassed { get; set; }
+
+    public int ExamplesTotal { get; set; }
+
+    /// <summary>The first pass whose code was correct, or null.</summary>
+    public int? FirstCorrectPass { get; set; }
+
+    /// <summary>A reviewer's robustness score 0–1, or null.</summary>
+    public double? JudgeScore { get; set; }
+}
