@@ -74,7 +74,7 @@ internal sealed class PromptGraph
         }
 
         ReportCycles(items, dependencies, spans, broken, diagnostics);
-        var levels = Order(items, dependencies, broken);
+        var levels = Order(items, documents, dependencies, broken);
         return new PromptGraph(dependencies, levels, broken);
     }
 
@@ -131,27 +131,15 @@ internal sealed class PromptGraph
 
     private static List<List<string>> Order(
         IReadOnlyList<ResolutionItem> items,
+        IReadOnlyDictionary<string, PromptDocument> documents,
         Dictionary<string, List<string>> dependencies,
         HashSet<string> broken)
     {
-        // Anything that depends (transitively) on a broken item is broken too.
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var (node, deps) in dependencies)
-            {
-                if (!broken.Contains(node) && deps.Any(broken.Contains))
-                {
-                    broken.Add(node);
-                    changed = true;
-                }
-            }
-        }
-        while (changed);
-
-        var remaining = items.Select(i => i.ItemPath).Where(p => !broken.Contains(p)).ToHashSet(StringComparer.Ordinal);
-        var done = new HashSet<string>(StringComparer.Ordinal);
+        // Items that did not parse are not ordered (their errors are reported already); their dependents still are,
+        // and report that a used prompt could not be resolved.
+        var remaining = items.Select(i => i.ItemPath).Where(p => !broken.Contains(p) && documents.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+        // Broken items likewise: dependents are ordered after them and report the failed dependency (MP2005).
+        var done = items.Select(i => i.ItemPath).Where(p => !documents.ContainsKey(p) || broken.Contains(p)).ToHashSet(StringComparer.Ordinal);
         var levels = new List<List<string>>();
         while (remaining.Count > 0)
         {
