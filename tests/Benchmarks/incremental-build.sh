@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark (issue: foundation): build overhead of MicroPrompt on a 100-prompt project whose prompts are all resolved,
+# against the same project with the generated code as plain .cs files, measured in the same run.
+#   no-op incremental build:           target ratio <= 1.05 (median)
+#   build after deleting obj/ (resolved): target ratio <= 1.15 (median)
+# Usage: bash tests/Benchmarks/incremental-build.sh [runs=7] [prompts=100]
+set -euo pipefail
+runs=${1:-7}
+count=${2:-100}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+export NUGET_PACKAGES="$work/packages" MICROPROMPT_CACHE_DIR="$work/cache"
+version="1.0.0-bench.$(date +%s)"
+
+echo "packing MicroPrompt.Sdk $version ..."
+dotnet pack "$root/sdk/MicroPrompt.Sdk/MicroPrompt.Sdk.csproj" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
+dotnet build "$root/tests/MicroPrompt.ReplayServer" -c Release -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
+
+mp="$work/mp"; plain="$work/plain"; answers="$work/answers"
+mkdir -p "$mp/Prompts" "$plain/Generated" "$answers"
+for dir in "$mp" "$plain"; do
+  cat > "$dir/nuget.config" <<XML
+<configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
+XML
+done
+props='<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable>'
+echo "<Project Sdk=\"MicroPrompt.Sdk/$version\"><PropertyGroup>$props<MicroPromptModel>bench</MicroPromptModel><RootNamespace>Bench</RootNamespace></PropertyGroup></Project>" > "$mp/Bench.csproj"
+echo "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>$props<RootNamespace>Bench</RootNamespace></PropertyGroup></Project>" > "$plain/Bench.csproj"
+program='Console.WriteLine(Bench.Prompts.F0.Compute(1));'
+echo "$program" > "$mp/Program.cs"; echo "$program" > "$plain/Program.cs"
+for i in $(seq 0 $((count - 1))); do
+  printf -- '---\nkind: library\n---\n# Function %d\n\nReturn x plus %d.\n\n## Contract\n```csharp\npublic static class F%d { public static int Compute(int x); }\n```\n' "$i" "$i" "$i" > "$mp/Prompts/F$i.mprompt"
+  printf 'namespace Bench.Prompts;\n\npublic static class F%d\n{\n    public static int Compute(int x) => x + %d;\n}\n' "$i" "$i" > "$answers/Function $i.cs"
+done
+
+dotnet "$root/tests/MicroPrompt.ReplayServer/bin/Release/net10.0/MicroPrompt.ReplayServer.dll" --answers "$answers" --url-file "$work/url" >/dev/null &
+server_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/url" ] && break; sleep 0.1; done
+echo "resolving $count prompts through the replay server ..."
+dotnet build "$mp/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=false -p:MicroPromptEndpoint="$(cat "$work/url")" -p:MicroPromptMaxConcurrency=8 >/dev/null
+kill "$server_pid"; server_pid=
+# The plain project gets exactly the code the SDK compiled (including the generated-file headers).
+cp "$mp"/obj/Debug/net10.0/microprompt/g/Prompts/*.g.cs "$plain/Generated/"
+dotnet build "$plain/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
+
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; exit 1; }; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+build() { dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=true; }
+clean_build() { rm -rf "$1/obj" "$1/bin"; build "$1"; }
+
+measure() { # $1 = label, $2 = function
+  local a=() b=()
+  for _ in $(seq 1 "$runs"); do # alternate so drift hits both sides alike
+    b+=("$(ms "$2" "$plain")"); a+=("$(ms "$2" "$mp")")
+  done
+  local ma mb; ma=$(printf '%s\n' "${a[@]}" | median); mb=$(printf '%s\n' "${b[@]}" | median)
+  printf '%-36s microprompt %6s ms   plain .cs %6s ms   ratio %s   (target <= %s)\n' "$1" "$ma" "$mb" "$(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.3f", a / b}')" "$3"
+}
+build "$mp" >/dev/null; build "$plain" >/dev/null
+echo "median of $runs runs, $count prompts, $(nproc) cores:"
+measure "no-op incremental build" build 1.05
+measure "build after deleting obj/ (resolved)" clean_build 1.15
