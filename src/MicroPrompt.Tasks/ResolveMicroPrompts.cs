@@ -106,7 +106,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
             message => Log.LogMessage(MessageImportance.Normal, message));
 
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var result = resolver.ResolveAsync(items, _cancellation.Token).GetAwaiter().GetResult();
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms.");
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);
@@ -123,7 +125,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     {
         if (ListFile is { Length: > 0 })
         {
-            MicroPrompt.Store.AtomicFile.WriteAllTextIfChanged(ListFile, string.Concat(result.GeneratedFiles.Select(f => f + "\n")));
+            MicroPrompt.Store.AtomicFile.WriteAllTextIfChanged(ListFile, string.Concat(result.GeneratedFiles.Select(f => f + "\n")), durable: false);
         }
 
         if (StampFile is { Length: > 0 })

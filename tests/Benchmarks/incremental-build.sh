@@ -45,20 +45,30 @@ kill "$server_pid"; server_pid=
 cp "$mp"/obj/Debug/net10.0/microprompt/g/Prompts/*.g.cs "$plain/Generated/"
 dotnet build "$plain/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
 
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; exit 1; }; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+# Prints "<wall ms> <cpu ms>" (cpu = user + sys of the whole process tree: less sensitive to other load on the machine).
+ms() {
+  local TIMEFORMAT='%R %U %S' out
+  out=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || { echo "FAILED: $*" >&2; exit 1; }
+  echo "$out" | tail -1 | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 build() { dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=true; }
 clean_build() { rm -rf "$1/obj" "$1/bin"; build "$1"; }
 
-measure() { # $1 = label, $2 = function
-  local a=() b=()
+measure() { # $1 = label, $2 = function, $3 = target
+  local aw=() ac=() bw=() bc=() r
   for _ in $(seq 1 "$runs"); do # alternate so drift hits both sides alike
-    b+=("$(ms "$2" "$plain")"); a+=("$(ms "$2" "$mp")")
+    r=$(ms "$2" "$plain"); bw+=("${r% *}"); bc+=("${r#* }")
+    r=$(ms "$2" "$mp"); aw+=("${r% *}"); ac+=("${r#* }")
   done
-  local ma mb; ma=$(printf '%s\n' "${a[@]}" | median); mb=$(printf '%s\n' "${b[@]}" | median)
-  printf '%-36s microprompt %6s ms   plain .cs %6s ms   ratio %s   (target <= %s)\n' "$1" "$ma" "$mb" "$(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.3f", a / b}')" "$3"
+  local maw mbw mac mbc
+  maw=$(printf '%s\n' "${aw[@]}" | median); mbw=$(printf '%s\n' "${bw[@]}" | median)
+  mac=$(printf '%s\n' "${ac[@]}" | median); mbc=$(printf '%s\n' "${bc[@]}" | median)
+  printf '%-38s wall: microprompt %6s ms, plain .cs %6s ms, ratio %s | cpu: %6s ms vs %6s ms, ratio %s | target <= %s\n' \
+    "$1" "$maw" "$mbw" "$(awk -v a="$maw" -v b="$mbw" 'BEGIN {printf "%.3f", a / b}')" \
+    "$mac" "$mbc" "$(awk -v a="$mac" -v b="$mbc" 'BEGIN {printf "%.3f", a / b}')" "$3"
 }
 build "$mp" >/dev/null; build "$plain" >/dev/null
-echo "median of $runs runs, $count prompts, $(nproc) cores:"
+echo "median of $runs alternating runs, $count prompts, $(nproc) cores:"
 measure "no-op incremental build" build 1.05
 measure "build after deleting obj/ (resolved)" clean_build 1.15

@@ -38,7 +38,7 @@ internal sealed class GeneratedFileWriter
             .Append(NullableDirective())
             .Append(code)
             .ToString();
-        AtomicFile.WriteAllTextIfChanged(path, text);
+        AtomicFile.WriteAllTextIfChanged(path, text, durable: false);
         return path;
     }
 

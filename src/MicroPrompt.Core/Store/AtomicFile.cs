@@ -18,8 +18,14 @@ public static class AtomicFile
     /// Writes <paramref name="text"/> only when the file is missing or its bytes differ, so an unchanged file keeps its
     /// timestamp (and incremental builds stay incremental).
     /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="text">Its content.</param>
+    /// <param name="durable">
+    /// Flush to disk before the rename (default). Build outputs that are regenerated anyway (obj) pass false: still
+    /// atomic, without paying one fsync per file.
+    /// </param>
     /// <returns><see langword="true"/> when the file was written.</returns>
-    public static bool WriteAllTextIfChanged(string path, string text)
+    public static bool WriteAllTextIfChanged(string path, string text, bool durable = true)
     {
         var bytes = Utf8NoBom.GetBytes(text);
         if (File.Exists(path) && ReadAllBytesShared(path).AsSpan().SequenceEqual(bytes))
@@ -27,7 +33,7 @@ public static class AtomicFile
             return false;
         }
 
-        WriteAllBytes(path, bytes);
+        WriteAllBytes(path, bytes, durable);
         return true;
     }
 
@@ -40,7 +46,7 @@ public static class AtomicFile
         return copy.ToArray();
     }
 
-    private static void WriteAllBytes(string path, byte[] bytes)
+    private static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
     {
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target) ?? throw new IOException($"'{path}' has no folder.");
@@ -51,7 +57,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             MoveOver(temp, target);
