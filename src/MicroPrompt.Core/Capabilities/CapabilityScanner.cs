@@ -115,7 +115,8 @@ public static class CapabilityScanner
             return CapabilityNames.Environment;
         }
 
-        if (InNamespace(ns, "System.Reflection") || InNamespace(ns, "System.Runtime.Loader")
+        // MemberInfo's members (Name, DeclaringType, …) are what typeof(T).Name binds to: describing a type is not reflection.
+        if ((InNamespace(ns, "System.Reflection") && typeName is not "System.Reflection.MemberInfo") || InNamespace(ns, "System.Runtime.Loader")
             || typeName is "System.Activator"
             || (typeName is "System.Type" && (ReflectiveTypeMembers.Contains(symbol.Name) || (symbol.Name == "GetType" && symbol.IsStatic))))
         {

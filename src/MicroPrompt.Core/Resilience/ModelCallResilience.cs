@@ -6,7 +6,7 @@ namespace MicroPrompt.Resilience;
 /// fails the build once, fast. The per-attempt timeout is <see cref="Models.ProviderSettings.Timeout"/>.
 /// </summary>
 /// <remarks>Defaults suit real providers; tests shrink the delays so fault scenarios run in milliseconds.</remarks>
-public sealed class ModelCallResilience
+public sealed record ModelCallResilience
 {
     /// <summary>The defaults: 3 retries from 1 s, breaker after 3 failures in a row.</summary>
     public static ModelCallResilience Default { get; } = new();
