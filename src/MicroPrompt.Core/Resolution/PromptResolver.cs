@@ -110,7 +110,11 @@ public sealed class PromptResolver
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var item = byPath[itemPath];
-                var document = documents[itemPath];
+                if (!documents.TryGetValue(itemPath, out var document))
+                {
+                    continue; // did not parse: already reported and failed
+                }
+
                 var deps = graph.Dependencies[itemPath];
                 var failedDep = deps.FirstOrDefault(d => !codeHashes.ContainsKey(d));
                 if (failedDep is not null)

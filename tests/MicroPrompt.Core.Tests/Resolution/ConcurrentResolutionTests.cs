@@ -111,4 +111,20 @@ public sealed class ConcurrentResolutionTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_prompt_that_does_not_parse_fails_alone_and_its_dependents_report_MP2005()
+    {
+        using var fixture = new ResolverFixture().WithPrompts(3)
+            .Add("A-broken.mprompt", "")
+            .Add("Z-user.mprompt", "---\nuses: [A-broken.mprompt]\n---\n# User\n\nText.\n");
+        var generator = new DelayedGenerator(seed: 1);
+
+        var result = await fixture.ResolveAsync(generator);
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.PromptEmpty && d.File!.EndsWith("A-broken.mprompt", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.DependencyFailed && d.File!.EndsWith("Z-user.mprompt", StringComparison.Ordinal));
+        Assert.Equal(3, generator.Calls.Count);
+        Assert.Equal(3, fixture.AssertStoreIntact().Items.Count);
+    }
 }
