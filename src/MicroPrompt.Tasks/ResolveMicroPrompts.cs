@@ -43,6 +43,15 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public string? MaxConcurrency { get; set; }
     public string? TimeoutSeconds { get; set; }
     public string? MaxPromptBytes { get; set; }
+
+    /// <summary>Retries of a failed model call (408, 429, 5xx, timeouts, connection failures); default 3.</summary>
+    public string? MaxRetries { get; set; }
+
+    /// <summary>Delay before the first retry in milliseconds, doubled (with jitter) for each further one; default 1000.</summary>
+    public string? RetryDelayMilliseconds { get; set; }
+
+    /// <summary>Undeclared capabilities in generated code are errors (MP2020) instead of warnings.</summary>
+    public bool StrictCapabilities { get; set; }
     public bool Locked { get; set; }
     public string? Regenerate { get; set; }
     public bool DesignTime { get; set; }

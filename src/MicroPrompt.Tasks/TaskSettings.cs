@@ -2,6 +2,7 @@ using System.Globalization;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Models;
+using MicroPrompt.Resilience;
 using MicroPrompt.Resolution;
 using Microsoft.Build.Framework;
 
@@ -56,6 +57,8 @@ internal sealed class TaskSettings
         var concurrency = settings.Int("MicroPromptMaxConcurrency", task.MaxConcurrency, 4, 1, 64);
         var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
         var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
+        var maxRetries = settings.Int("MicroPromptMaxRetries", task.MaxRetries, 3, 0, 20);
+        var retryDelay = settings.Int("MicroPromptRetryDelayMilliseconds", task.RetryDelayMilliseconds, 1000, 1, 600_000);
 
         var regenerate = (task.Regenerate ?? "").Trim();
         var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
@@ -91,6 +94,7 @@ internal sealed class TaskSettings
             Endpoint = endpoint,
             ApiKeyVariable = Blank(task.ApiKeyVariable) ? null : task.ApiKeyVariable!.Trim(),
             Timeout = TimeSpan.FromSeconds(timeout),
+            Resilience = new ModelCallResilience { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(retryDelay) },
         };
         settings.Options = new ResolutionOptions
         {
@@ -109,6 +113,7 @@ internal sealed class TaskSettings
             MaxConcurrency = concurrency,
             GeneratorVersion = Blank(task.GeneratorVersion) ? "0.0.0" : task.GeneratorVersion!,
             MaxPromptBytes = maxBytes,
+            StrictCapabilities = task.StrictCapabilities,
         };
         return settings;
     }

@@ -24,4 +24,7 @@ public sealed class CompileCheckResult
     public IReadOnlyList<CompileError> Warnings { get; }
 
     public bool Success => Errors.Count == 0;
+
+    /// <summary>The capabilities (network, filesystem, …) the checked code uses, first use of each; filled only on success.</summary>
+    public IReadOnlyList<Capabilities.CapabilityUse> Capabilities { get; init; } = [];
 }

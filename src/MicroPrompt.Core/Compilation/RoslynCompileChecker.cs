@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MicroPrompt.Capabilities;
 using MicroPrompt.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -62,7 +63,8 @@ public sealed class RoslynCompileChecker : ICompileChecker
 
         var errors = new List<CompileError>();
         var warnings = new List<CompileError>();
-        foreach (var diagnostic in compilation.GetSemanticModel(generated).GetDiagnostics())
+        var semanticModel = compilation.GetSemanticModel(generated);
+        foreach (var diagnostic in semanticModel.GetDiagnostics())
         {
             if (diagnostic.Location.SourceTree != generated || diagnostic.IsSuppressed)
             {
@@ -88,7 +90,10 @@ public sealed class RoslynCompileChecker : ICompileChecker
                 .Take(1));
         }
 
-        return new CompileCheckResult(Ordered(errors), Ordered(warnings));
+        return new CompileCheckResult(Ordered(errors), Ordered(warnings))
+        {
+            Capabilities = errors.Count == 0 ? CapabilityScanner.Scan(semanticModel, generated) : [],
+        };
     }
 
     private static CompileError ToCompileError(Diagnostic diagnostic, bool isWarning)

@@ -45,6 +45,7 @@ public static class DiagnosticCodes
     public const string DependencyFailed = "MP2005";          // a `uses` item failed
     public const string Cancelled = "MP2006";
     public const string ContractMismatch = "MP2010";
+    public const string CapabilityNotDeclared = "MP2020";    // generated code uses network/filesystem/… not in `capabilities:`
 
     // MP3xxx — quality gates and budget
     public const string JudgeBelowMinimum = "MP3001";

@@ -115,6 +115,7 @@ public sealed class CodeGenerator : IItemGenerator
                         PassRecords = records,
                         Compiles = true,
                         FirstCorrectPass = pass, // until examples run, compiling is the correctness bar
+                        Capabilities = result.Capabilities,
                     };
                 }
 

@@ -38,6 +38,9 @@ public sealed class GenerationOutcome
     /// <summary>A reviewer's robustness score 0–1, or null when there is none.</summary>
     public double? JudgeScore { get; init; }
 
+    /// <summary>The capabilities the verified code uses (first use of each), from the compile check.</summary>
+    public IReadOnlyList<Capabilities.CapabilityUse> Capabilities { get; init; } = [];
+
     /// <summary>What each model call produced, in order (empty when no call was made).</summary>
     public IReadOnlyList<PassRecord> PassRecords { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Models;
+using MicroPrompt.Resilience;
 using Microsoft.Extensions.AI;
 
 namespace MicroPrompt.Generation;
@@ -14,20 +15,22 @@ public static class GeneratorFactory
 {
     public static IItemGenerator Create(ProviderSettings provider, string providerName, ProjectContext project)
     {
+        // One HttpClient, so one retry policy and one circuit breaker, for every model of the build.
+        var http = ModelHttpClient.Create(provider);
         var clients = new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal);
         var generator = new CodeGenerator(
-            model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m)),
+            model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m, http: http)),
             new RoslynCompileChecker(),
             PublicApiExtractor.Extract,
             providerName);
-        return new OwningGenerator(generator, clients);
+        return new OwningGenerator(generator, clients, http);
     }
 
     /// <summary>Maps a provider exception to a diagnostic naming the endpoint and what to check (never the key).</summary>
     public static MicroPromptDiagnostic? Classify(Exception exception, ProviderSettings provider, string model)
         => ProviderErrors.Classify(exception, provider, model);
 
-    private sealed class OwningGenerator(IItemGenerator inner, ConcurrentDictionary<string, IChatClient> clients) : IItemGenerator
+    private sealed class OwningGenerator(IItemGenerator inner, ConcurrentDictionary<string, IChatClient> clients, HttpClient http) : IItemGenerator
     {
         public Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
             => inner.GenerateAsync(request, cancellationToken);
@@ -39,6 +42,8 @@ public static class GeneratorFactory
             {
                 client.Dispose();
             }
+
+            http.Dispose();
         }
     }
 }

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Resilience;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
@@ -29,8 +30,12 @@ public static class ChatClientFactory
     /// <param name="settings">Provider, endpoint, key variable name, timeout.</param>
     /// <param name="model">Model id, or Azure deployment name.</param>
     /// <param name="getEnvironmentVariable">Reads an environment variable; default <see cref="Environment.GetEnvironmentVariable(string)"/>. Tests pass a fake.</param>
+    /// <param name="http">
+    /// The HttpClient to send through, from <see cref="ModelHttpClient.Create"/> (shared by every client of a build so one
+    /// circuit breaker sees all calls); not disposed with the chat client. Null creates one owned by the chat client.
+    /// </param>
     /// <exception cref="MicroPromptException">MP1001 (no model), MP1002 (unknown provider), MP1003 (bad or missing endpoint), MP1004 (key variable not set).</exception>
-    public static IChatClient Create(ProviderSettings settings, string model, Func<string, string?>? getEnvironmentVariable = null)
+    public static IChatClient Create(ProviderSettings settings, string model, Func<string, string?>? getEnvironmentVariable = null, HttpClient? http = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(model))
@@ -49,15 +54,33 @@ public static class ChatClientFactory
         getEnvironmentVariable ??= Environment.GetEnvironmentVariable;
         model = model.Trim();
 
-        return provider.Name switch
+        var owned = http is null ? ModelHttpClient.Create(settings) : null;
+        try
         {
-            ProviderNames.OpenAI => CreateOpenAI(provider, settings, model, getEnvironmentVariable),
-            ProviderNames.AzureOpenAI => CreateAzureOpenAI(provider, settings, model, getEnvironmentVariable),
-            _ => CreateOllama(provider, settings, model),
-        };
+            var client = provider.Name switch
+            {
+                ProviderNames.OpenAI => CreateOpenAI(provider, model, getEnvironmentVariable, http ?? owned!),
+                ProviderNames.AzureOpenAI => CreateAzureOpenAI(provider, model, getEnvironmentVariable, http ?? owned!),
+                _ => CreateOllama(provider, model, http ?? owned!),
+            };
+            return owned is null ? client : new HttpClientOwningChatClient(client, owned);
+        }
+        catch
+        {
+            owned?.Dispose();
+            throw;
+        }
     }
 
-    private static IChatClient CreateOpenAI(ResolvedProvider provider, ProviderSettings settings, string model, Func<string, string?> env)
+    // Retries and time limits belong to the shared Polly pipeline (ModelCallPipeline): the SDK clients' own are off.
+    private static void UsePipeline(ClientPipelineOptions options, HttpClient http)
+    {
+        options.Transport = new HttpClientPipelineTransport(http);
+        options.RetryPolicy = new ClientRetryPolicy(0);
+        options.NetworkTimeout = System.Threading.Timeout.InfiniteTimeSpan;
+    }
+
+    private static IChatClient CreateOpenAI(ResolvedProvider provider, string model, Func<string, string?> env, HttpClient http)
     {
         var key = ReadKey(provider, env);
         if (key is null)
@@ -70,32 +93,28 @@ public static class ChatClientFactory
             key = PlaceholderApiKey;
         }
 
-        var options = new OpenAIClientOptions
-        {
-            Endpoint = provider.Endpoint,
-            NetworkTimeout = settings.Timeout,
-            RetryPolicy = new ClientRetryPolicy(Math.Max(0, settings.MaxRetries)),
-        };
+        var options = new OpenAIClientOptions { Endpoint = provider.Endpoint };
+        UsePipeline(options, http);
         return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(model).AsIChatClient();
     }
 
-    private static IChatClient CreateAzureOpenAI(ResolvedProvider provider, ProviderSettings settings, string deployment, Func<string, string?> env)
+    private static IChatClient CreateAzureOpenAI(ResolvedProvider provider, string deployment, Func<string, string?> env, HttpClient http)
     {
         var key = ReadKey(provider, env) ?? throw new MicroPromptException(KeyMissing(provider));
-        var options = new AzureOpenAIClientOptions
-        {
-            NetworkTimeout = settings.Timeout,
-            RetryPolicy = new ClientRetryPolicy(Math.Max(0, settings.MaxRetries)),
-        };
+        var options = new AzureOpenAIClientOptions();
+        UsePipeline(options, http);
         return new AzureOpenAIClient(provider.Endpoint, new ApiKeyCredential(key), options).GetChatClient(deployment).AsIChatClient();
     }
 
-    private static IChatClient CreateOllama(ResolvedProvider provider, ProviderSettings settings, string model)
+    // OllamaSharp sends relative paths: the HttpClient from ModelHttpClient.Create has the endpoint as base address.
+    private static IChatClient CreateOllama(ResolvedProvider provider, string model, HttpClient http)
     {
-        // OllamaSharp resolves "api/chat" against the base address: keep a trailing slash so a path prefix survives.
-        var baseAddress = provider.Endpoint.AbsoluteUri.EndsWith('/') ? provider.Endpoint : new Uri(provider.Endpoint.AbsoluteUri + "/");
-        var http = new HttpClient { BaseAddress = baseAddress, Timeout = settings.Timeout };
-        return new HttpClientOwningChatClient(new OllamaApiClient(http, model), http);
+        if (http.BaseAddress is null)
+        {
+            throw new ArgumentException($"The HttpClient for {provider.DisplayEndpoint} has no base address; create it with ModelHttpClient.Create.", nameof(http));
+        }
+
+        return new OllamaApiClient(http, model);
     }
 
     private static string? ReadKey(ResolvedProvider provider, Func<string, string?> env)

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text.Json;
 using MicroPrompt.Diagnostics;
 using OllamaSharp.Models.Exceptions;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace MicroPrompt.Models;
 
@@ -40,6 +42,21 @@ public static class ProviderErrors
         if (cancellationToken.IsCancellationRequested && chain.Any(e => e is OperationCanceledException))
         {
             return MicroPromptDiagnostic.Error(DiagnosticCodes.Cancelled, $"The call to model '{model}' at {where} was cancelled.");
+        }
+
+        if (chain.OfType<BrokenCircuitException>().Any())
+        {
+            return MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ProviderUnreachable,
+                $"{where} failed every recent call (connection failures, timeouts or server errors), so MicroPrompt stopped calling it for this build. "
+                + "Check MicroPromptEndpoint (or MICROPROMPT_ENDPOINT), that the server is running and reachable from this machine, and MicroPromptProvider.");
+        }
+
+        if (chain.OfType<TimeoutRejectedException>().FirstOrDefault() is { } rejected)
+        {
+            return MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ProviderTimeout,
+                $"Model '{model}' at {where} did not answer within {rejected.Timeout.TotalSeconds:0.#} s (MicroPromptTimeoutSeconds), after retries. Raise MicroPromptTimeoutSeconds, use a faster model, or check that the server is not overloaded.");
         }
 
         foreach (var ex in chain)

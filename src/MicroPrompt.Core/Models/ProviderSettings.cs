@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Resilience;
 
 namespace MicroPrompt.Models;
 
@@ -34,10 +35,10 @@ public sealed class ProviderSettings
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     /// <summary>
-    /// Retries of a failed call (429, 5xx, network errors) by the OpenAI and Azure OpenAI clients, which honour
-    /// <c>Retry-After</c>. Default 3 (the clients' own default). The Ollama client does not retry.
+    /// Retries, backoff and circuit breaker of model calls (one Polly pipeline for every provider; the provider clients'
+    /// own retries are off). See <see cref="ModelCallResilience"/>.
     /// </summary>
-    public int MaxRetries { get; init; } = 3;
+    public ModelCallResilience Resilience { get; init; } = ModelCallResilience.Default;
 
     /// <summary>
     /// Builds settings from the raw MSBuild property (or environment variable) strings, validating them.

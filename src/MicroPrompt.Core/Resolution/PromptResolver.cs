@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using MicroPrompt.Capabilities;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
@@ -27,7 +28,7 @@ public sealed class PromptResolver
     private readonly object _gate = new();
     private readonly HashSet<string> _inUserCacheOnly = new(StringComparer.Ordinal);
     private IItemGenerator? _generator;
-    private MicroPromptDiagnostic? _providerDown;
+    private bool _providerDownReported;
 
     /// <param name="options">Validated settings.</param>
     /// <param name="generatorFactory">Creates the model-backed generator; called at most once, only on a miss.</param>
@@ -109,7 +110,11 @@ public sealed class PromptResolver
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var item = byPath[itemPath];
-                var document = documents[itemPath];
+                if (!documents.TryGetValue(itemPath, out var document))
+                {
+                    continue; // did not parse: already reported and failed
+                }
+
                 var deps = graph.Dependencies[itemPath];
                 var failedDep = deps.FirstOrDefault(d => !codeHashes.ContainsKey(d));
                 if (failedDep is not null)
@@ -149,6 +154,7 @@ public sealed class PromptResolver
                         TryStore(() => SaveEntry(planned, hit.Value.Record!), diagnostics, item);
                     }
 
+                    CapabilityCheck.Report(item, document, hit.Value.Record?.Capabilities, null, _options.StrictCapabilities, diagnostics);
                     var file = writer.Write(itemPath, Origin(planned), hit.Value.Code);
                     results[itemPath] = new ItemResult
                     {
@@ -200,14 +206,17 @@ public sealed class PromptResolver
                 continue;
             }
 
-            var companions = code.Values.ToList();
+            // Items of a level run concurrently (up to MaxConcurrency); each collects its own diagnostics, merged below in
+            // item order, so the report is the same whatever order the calls finish in.
+            var companions = code.Values.OrderBy(c => c, StringComparer.Ordinal).ToList();
             using var throttle = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrency));
             var tasks = misses.Select(async planned =>
             {
+                var own = new List<MicroPromptDiagnostic>();
                 await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    return (planned, outcome: await GenerateAsync(planned, code, namespaces, companions, diagnostics, cancellationToken).ConfigureAwait(false));
+                    return (planned, outcome: await GenerateAsync(planned, code, namespaces, companions, own, cancellationToken).ConfigureAwait(false), own);
                 }
                 finally
                 {
@@ -215,9 +224,15 @@ public sealed class PromptResolver
                 }
             }).ToList();
 
-            foreach (var (planned, generated) in await Task.WhenAll(tasks).ConfigureAwait(false))
+            foreach (var (planned, generated, own) in await Task.WhenAll(tasks).ConfigureAwait(false))
             {
                 var itemPath = planned.Item.ItemPath;
+                MergeDiagnostics(own, diagnostics);
+                if (generated.Outcome?.Status == GenerationStatus.Succeeded)
+                {
+                    CapabilityCheck.Report(planned.Item, planned.Document, null, generated.Outcome.Capabilities, _options.StrictCapabilities, diagnostics);
+                }
+
                 if (generated.Outcome?.Status == GenerationStatus.Succeeded && generated.Outcome.Code is { } newCode)
                 {
                     code[itemPath] = newCode;
@@ -360,7 +375,7 @@ public sealed class PromptResolver
                 return (ItemStatus.Resolved, resolved, new GenerationRecord
                 {
                     Key = entry.Key, Code = resolved, CodeHash = entry.CodeHash, Model = entry.Model, ReportedModel = entry.ReportedModel,
-                    Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, GeneratedAt = entry.GeneratedAt,
+                    Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, Capabilities = entry.Capabilities, GeneratedAt = entry.GeneratedAt,
                     GeneratorVersion = entry.GeneratorVersion,
                 });
             }
@@ -412,10 +427,6 @@ public sealed class PromptResolver
     {
         var item = planned.Item;
         var stopwatch = Stopwatch.StartNew();
-        if (_providerDown is not null)
-        {
-            return (null, stopwatch.Elapsed); // reported once, for the first item that hit it
-        }
 
         var request = new GenerationRequest
         {
@@ -440,10 +451,13 @@ public sealed class PromptResolver
         {
             throw;
         }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("Cancelled during a model call.", ex, cancellationToken);
+        }
         catch (MicroPromptException ex)
         {
             AddDiagnostic(diagnostics, ex.Diagnostic with { File = ex.Diagnostic.File ?? item.FullPath, Line = ex.Diagnostic.File is null ? 1 : ex.Diagnostic.Line, Column = ex.Diagnostic.File is null ? 1 : ex.Diagnostic.Column });
-            TripIfProviderDown(ex.Diagnostic);
             return (null, stopwatch.Elapsed);
         }
         catch (Exception ex)
@@ -452,7 +466,6 @@ public sealed class PromptResolver
                 DiagnosticCodes.ProviderBadResponse,
                 $"The model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
             AddDiagnostic(diagnostics, classified with { File = item.FullPath, Line = 1, Column = 1 });
-            TripIfProviderDown(classified);
             return (null, stopwatch.Elapsed);
         }
 
@@ -475,6 +488,7 @@ public sealed class PromptResolver
                     FirstCorrectPass = outcome.FirstCorrectPass,
                     JudgeScore = outcome.JudgeScore,
                 },
+                Capabilities = CapabilityCheck.Names(outcome.Capabilities),
                 GeneratedAt = DateTimeOffset.UtcNow,
                 GeneratorVersion = _options.GeneratorVersion,
             };
@@ -530,6 +544,7 @@ public sealed class PromptResolver
             CodeFile = codeFile,
             Usage = record.Usage,
             Grade = record.Grade,
+            Capabilities = record.Capabilities,
             GeneratedAt = record.GeneratedAt,
             GeneratorVersion = record.GeneratorVersion,
         };
@@ -593,11 +608,26 @@ public sealed class PromptResolver
         }
     }
 
-    private void TripIfProviderDown(MicroPromptDiagnostic diagnostic)
+    /// <summary>
+    /// Adds an item's diagnostics. A fault of the provider as a whole (unreachable — the circuit breaker then rejects
+    /// every further call at once —, key missing, bad provider or endpoint) is reported once per build, not per item.
+    /// </summary>
+    private void MergeDiagnostics(List<MicroPromptDiagnostic> own, List<MicroPromptDiagnostic> diagnostics)
     {
-        if (diagnostic.Code is DiagnosticCodes.ProviderUnreachable or DiagnosticCodes.ApiKeyMissing or DiagnosticCodes.UnknownProvider or DiagnosticCodes.InvalidEndpoint)
+        foreach (var diagnostic in own)
         {
-            _providerDown ??= diagnostic;
+            if (diagnostic.Code is DiagnosticCodes.ProviderUnreachable or DiagnosticCodes.ApiKeyMissing or DiagnosticCodes.UnknownProvider or DiagnosticCodes.InvalidEndpoint)
+            {
+                if (_providerDownReported)
+                {
+                    _log($"MicroPrompt: '{diagnostic.File}' not generated: {diagnostic.Code} (reported above).");
+                    continue;
+                }
+
+                _providerDownReported = true;
+            }
+
+            diagnostics.Add(diagnostic);
         }
     }
 

@@ -40,6 +40,9 @@ public sealed class ResolutionOptions
     /// <summary>The SDK version recorded as generator of new entries.</summary>
     public string GeneratorVersion { get; init; } = "0.0.0";
 
+    /// <summary><c>MicroPromptStrictCapabilities</c>: undeclared capabilities in generated code are errors, not warnings.</summary>
+    public bool StrictCapabilities { get; init; }
+
     /// <summary>Cap for one prompt file's size in bytes.</summary>
     public int MaxPromptBytes { get; init; } = 256 * 1024;
 }

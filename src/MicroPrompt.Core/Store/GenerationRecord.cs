@@ -21,6 +21,9 @@ public sealed class GenerationRecord
     /// <summary>The grade recorded when the code was generated (null in entries written before grading existed).</summary>
     public LockGrade? Grade { get; set; }
 
+    /// <summary>Capabilities the code uses (network, filesystem, …), sorted; null in entries written before they were recorded.</summary>
+    public List<string>? Capabilities { get; set; }
+
     public DateTimeOffset GeneratedAt { get; set; }
 
     public string GeneratorVersion { get; set; } = "";

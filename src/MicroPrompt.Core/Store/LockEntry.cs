@@ -29,6 +29,9 @@ public sealed class LockEntry
     /// <summary>The grade recorded when the code was generated (null in entries written before grading existed).</summary>
     public LockGrade? Grade { get; set; }
 
+    /// <summary>Capabilities the code uses (network, filesystem, …), sorted; null in entries written before they were recorded.</summary>
+    public List<string>? Capabilities { get; set; }
+
     /// <summary>When the code was generated (UTC, ISO 8601).</summary>
     public DateTimeOffset GeneratedAt { get; set; }
 

@@ -1,5 +1,6 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Models;
+using MicroPrompt.Resilience;
 using MicroPrompt.Testing;
 using Microsoft.Extensions.AI;
 
@@ -133,7 +134,7 @@ public sealed class ChatClientFactoryTests
     {
         await using var server = await ScriptedModelServer.StartAsync();
         server.Enqueue(ScriptedReply.Completion("ok"));
-        var settings = new ProviderSettings { Endpoint = new Uri(server.OpenAIEndpoint), MaxRetries = 0 };
+        var settings = new ProviderSettings { Endpoint = new Uri(server.OpenAIEndpoint), Resilience = ModelCallResilience.NoRetries };
         using var client = ChatClientFactory.Create(settings, "local-model", NoVariables);
 
         var response = await client.GetResponseAsync("hi");
@@ -147,7 +148,7 @@ public sealed class ChatClientFactoryTests
     {
         await using var server = await ScriptedModelServer.StartAsync();
         server.Enqueue(ScriptedReply.Completion("ok"));
-        var settings = new ProviderSettings { Endpoint = new Uri(server.OpenAIEndpoint), MaxRetries = 0 };
+        var settings = new ProviderSettings { Endpoint = new Uri(server.OpenAIEndpoint), Resilience = ModelCallResilience.NoRetries };
         using var client = ChatClientFactory.Create(settings, "m", name => name == "OPENAI_API_KEY" ? "sk-default-var" : null);
 
         await client.GetResponseAsync("hi");
@@ -159,7 +160,7 @@ public sealed class ChatClientFactoryTests
     public async Task Ollama_endpoint_with_path_prefix_keeps_it()
     {
         await using var server = await ScriptedModelServer.StartAsync();
-        var settings = new ProviderSettings { Provider = "ollama", Endpoint = new Uri(server.BaseUrl + "/proxy"), MaxRetries = 0 };
+        var settings = new ProviderSettings { Provider = "ollama", Endpoint = new Uri(server.BaseUrl + "/proxy"), Resilience = ModelCallResilience.NoRetries };
         using var client = ChatClientFactory.Create(settings, "m", NoVariables);
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync("hi"));

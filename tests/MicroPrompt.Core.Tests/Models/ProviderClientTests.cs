@@ -1,5 +1,6 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Models;
+using MicroPrompt.Resilience;
 using MicroPrompt.Testing;
 using Microsoft.Extensions.AI;
 
@@ -195,7 +196,7 @@ public sealed class ProviderClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retries_honour_MaxRetries()
+    public async Task Retries_honour_the_resilience_settings()
     {
         _server.Enqueue(ScriptedReply.Error(500, "first fails"), ScriptedReply.Completion("second works"));
         var settings = new ProviderSettings
@@ -203,7 +204,7 @@ public sealed class ProviderClientTests : IAsyncLifetime
             Provider = ProviderNames.OpenAI,
             Endpoint = new Uri(_server.OpenAIEndpoint),
             ApiKeyVariable = TestProvider.KeyVariable,
-            MaxRetries = 1,
+            Resilience = new ModelCallResilience { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(10) },
         };
         using var client = TestProvider.Create(settings, "m");
 

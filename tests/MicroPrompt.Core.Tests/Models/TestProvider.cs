@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MicroPrompt.Models;
+using MicroPrompt.Resilience;
 using MicroPrompt.Testing;
 using Microsoft.Extensions.AI;
 
@@ -20,7 +21,7 @@ internal static class TestProvider
         Endpoint = endpoint,
         ApiKeyVariable = provider == ProviderNames.Ollama ? null : KeyVariable,
         Timeout = timeout ?? TimeSpan.FromSeconds(30),
-        MaxRetries = 0,
+        Resilience = ModelCallResilience.NoRetries,
     };
 
     public static ProviderSettings Settings(string provider, ScriptedModelServer server, TimeSpan? timeout = null)

@@ -15,7 +15,8 @@ internal static class DotNet
         string workingDirectory,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        Action<Process>? started = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,6 +65,7 @@ internal static class DotNet
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        started?.Invoke(process);
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
         try
         {

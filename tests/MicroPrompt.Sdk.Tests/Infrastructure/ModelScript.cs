@@ -12,15 +12,23 @@ public sealed class ModelScript
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedReply>> _replies = new(StringComparer.Ordinal);
 
     public ModelScript Reply(string title, params string[] codeReplies)
+        => Replies(title, codeReplies.Select(Code).ToArray());
+
+    /// <summary>Queues any replies (faults included) for the prompt titled <paramref name="title"/>.</summary>
+    public ModelScript Replies(string title, params ScriptedReply[] replies)
     {
         var queue = _replies.GetOrAdd(title, _ => new ConcurrentQueue<ScriptedReply>());
-        foreach (var code in codeReplies)
+        foreach (var reply in replies)
         {
-            queue.Enqueue(ScriptedReply.Completion("Here is the code:\n\n```csharp\n" + code.Trim() + "\n```\n", promptTokens: 100, completionTokens: 50));
+            queue.Enqueue(reply);
         }
 
         return this;
     }
+
+    /// <summary>A completion carrying <paramref name="code"/> in one csharp block.</summary>
+    public static ScriptedReply Code(string code)
+        => ScriptedReply.Completion("Here is the code:\n\n```csharp\n" + code.Trim() + "\n```\n", promptTokens: 100, completionTokens: 50);
 
     public ScriptedReply Respond(RecordedRequest request)
     {

@@ -91,7 +91,10 @@ public sealed class TestProject : IDisposable
     public bool Exists(string relativePath) => File.Exists(Path.Combine(Directory, relativePath));
 
     /// <summary>`dotnet build` with node reuse off, the model endpoint and the API key variable set.</summary>
-    public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, params string[] arguments)
+    public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, params string[] arguments) => BuildAsync(endpoint, started: null, arguments);
+
+    /// <summary>Like <see cref="BuildAsync(ScriptedEndpoint?, string[])"/>; <paramref name="started"/> gets the dotnet process (to signal it).</summary>
+    public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, Action<System.Diagnostics.Process>? started, params string[] arguments)
     {
         var args = new List<string> { "build", ProjectFile, "-nodeReuse:false", "-clp:NoSummary" };
         if (endpoint is not null)
@@ -101,7 +104,7 @@ public sealed class TestProject : IDisposable
         }
 
         args.AddRange(arguments);
-        return DotNet.RunAsync(Directory, args, BuildEnvironment());
+        return DotNet.RunAsync(Directory, args, BuildEnvironment(), started: started);
     }
 
     /// <summary>Any dotnet command in the project folder with the project's environment.</summary>
