@@ -3,6 +3,7 @@ using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Models;
 using MicroPrompt.Resolution;
+using MicroPrompt.SharedCache;
 using Microsoft.Build.Framework;
 
 namespace MicroPrompt.Tasks;
@@ -56,6 +57,8 @@ internal sealed class TaskSettings
         var concurrency = settings.Int("MicroPromptMaxConcurrency", task.MaxConcurrency, 4, 1, 64);
         var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
         var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
+        var leaseSeconds = settings.Int("MicroPromptSharedCacheLeaseSeconds", task.SharedCacheLeaseSeconds, 15, 2, 3600);
+        var waitSeconds = settings.Int("MicroPromptSharedCacheWaitSeconds", task.SharedCacheWaitSeconds, 300, 0, 24 * 3600);
 
         var regenerate = (task.Regenerate ?? "").Trim();
         var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
@@ -109,6 +112,15 @@ internal sealed class TaskSettings
             MaxConcurrency = concurrency,
             GeneratorVersion = Blank(task.GeneratorVersion) ? "0.0.0" : task.GeneratorVersion!,
             MaxPromptBytes = maxBytes,
+            SharedCache = Blank(task.SharedCache) ? null : new SharedCacheOptions
+            {
+                Configuration = task.SharedCache!.Trim(),
+                PasswordVariable = Blank(task.SharedCacheKeyVariable) ? null : task.SharedCacheKeyVariable!.Trim(),
+                SigningKeyVariable = Blank(task.SharedCacheSigningKeyVariable) ? null : task.SharedCacheSigningKeyVariable!.Trim(),
+                LeaseDuration = TimeSpan.FromSeconds(leaseSeconds),
+                WaitLimit = TimeSpan.FromSeconds(waitSeconds),
+                InProcessScope = "msbuild", // one connection and in-process level per MSBuild node
+            },
         };
         return settings;
     }
