@@ -15,7 +15,8 @@ internal static class DotNet
         string workingDirectory,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        CancellationToken kill = default)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,7 +65,8 @@ internal static class DotNet
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(kill);
+        cts.CancelAfter(timeout ?? TimeSpan.FromMinutes(5));
         try
         {
             await process.WaitForExitAsync(cts.Token);
@@ -74,7 +76,7 @@ internal static class DotNet
             process.Kill(entireProcessTree: true);
             lock (gate)
             {
-                output.AppendLine("[test harness] dotnet timed out and was killed");
+                output.AppendLine(kill.IsCancellationRequested ? "[test harness] dotnet was killed" : "[test harness] dotnet timed out and was killed");
             }
 
             return new ProcessResult(-1, output.ToString());

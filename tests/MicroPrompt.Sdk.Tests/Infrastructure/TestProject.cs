@@ -92,6 +92,10 @@ public sealed class TestProject : IDisposable
 
     /// <summary>`dotnet build` with node reuse off, the model endpoint and the API key variable set.</summary>
     public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, params string[] arguments)
+        => BuildAsync(endpoint, CancellationToken.None, arguments);
+
+    /// <summary>Like the other overload; cancelling <paramref name="kill"/> kills the build's whole process tree.</summary>
+    public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, CancellationToken kill, params string[] arguments)
     {
         var args = new List<string> { "build", ProjectFile, "-nodeReuse:false", "-clp:NoSummary" };
         if (endpoint is not null)
@@ -101,7 +105,7 @@ public sealed class TestProject : IDisposable
         }
 
         args.AddRange(arguments);
-        return DotNet.RunAsync(Directory, args, BuildEnvironment());
+        return DotNet.RunAsync(Directory, args, BuildEnvironment(), kill: kill);
     }
 
     /// <summary>Any dotnet command in the project folder with the project's environment.</summary>
