@@ -23,6 +23,12 @@ internal interface ISharedCacheBackend : IDisposable
 
     Task SetAsync(string key, byte[] entry, CancellationToken cancellationToken);
 
+    /// <summary>Completes when any builder announces it published <paramref name="key"/> (never faults).</summary>
+    Task PublicationOf(string key);
+
+    /// <summary>Tells waiting builders that <paramref name="key"/> was published.</summary>
+    Task AnnouncePublishedAsync(string key);
+
     /// <summary>Takes the generation lease of a key if nobody holds it (SET NX with expiry).</summary>
     Task<bool> TryTakeLeaseAsync(string key, string owner, TimeSpan duration);
 

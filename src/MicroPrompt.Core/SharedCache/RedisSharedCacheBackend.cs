@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Store;
@@ -22,6 +23,7 @@ internal sealed partial class RedisSharedCacheBackend : ISharedCacheBackend
     private readonly MemoryCache _local = new(new MemoryCacheOptions { SizeLimit = 256L * 1024 * 1024 });
     private readonly SharedCacheOptions _options;
     private readonly TimeSpan _guard;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _publications = new(StringComparer.Ordinal);
 
     private RedisSharedCacheBackend(ConnectionMultiplexer connection, ConfigurationOptions configuration, SharedCacheOptions options, string endpoint)
     {
@@ -59,8 +61,27 @@ internal sealed partial class RedisSharedCacheBackend : ISharedCacheBackend
             throw new TimeoutException($"Connecting to {endpoint} took longer than {guard.TotalSeconds:0.#} s.");
         }
 
-        return new RedisSharedCacheBackend(connection, configuration, options, endpoint);
+        var backend = new RedisSharedCacheBackend(connection, configuration, options, endpoint);
+        if (connection.IsConnected)
+        {
+            try
+            {
+                await connection.GetSubscriber().SubscribeAsync(backend.PublishedChannel, (_, key) => backend.Published(key!)).WaitAsync(backend._guard).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                // Waiters fall back to polling alone.
+            }
+        }
+
+        return backend;
     }
+
+    public Task PublicationOf(string key)
+        => _publications.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public Task AnnouncePublishedAsync(string key)
+        => _connection.GetSubscriber().PublishAsync(PublishedChannel, key).WaitAsync(_guard);
 
     public bool TryGetLocal(string key, out GenerationRecord? record) => _local.TryGetValue(key, out record) && record is not null;
 
@@ -88,6 +109,16 @@ internal sealed partial class RedisSharedCacheBackend : ISharedCacheBackend
         _cache.Dispose();
         _connection.Dispose();
         _local.Dispose();
+    }
+
+    private RedisChannel PublishedChannel => RedisChannel.Literal(_options.InstanceName + "published");
+
+    private void Published(string key)
+    {
+        if (_publications.TryRemove(key, out var publication))
+        {
+            publication.TrySetResult();
+        }
     }
 
     /// <summary>The Redis key of an entry (RedisCache adds <see cref="SharedCacheOptions.InstanceName"/>).</summary>

@@ -78,6 +78,7 @@ public sealed class SharedGenerationCache : IDisposable
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var publication = backend.PublicationOf(key); // before reading, so an announcement during the read is not missed
                 if (await ReadAsync(backend, key, itemPath, file, cancellationToken).ConfigureAwait(false) is { } found)
                 {
                     _log(waited
@@ -125,7 +126,9 @@ public sealed class SharedGenerationCache : IDisposable
                     return SharedLookup.Miss;
                 }
 
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                // Woken by the holder's announcement; polling covers a lost announcement and a lease that expires.
+                await Task.WhenAny(publication, Task.Delay(delay, cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(500).Ticks));
             }
         }
@@ -149,6 +152,7 @@ public sealed class SharedGenerationCache : IDisposable
         try
         {
             await backend.SetAsync(record.Key, SharedEntryCodec.Encode(record, _signingKey), cancellationToken).ConfigureAwait(false);
+            await backend.AnnouncePublishedAsync(record.Key).ConfigureAwait(false);
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
