@@ -57,6 +57,17 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public bool DesignTime { get; set; }
     public string? GeneratorVersion { get; set; }
 
+    /// <summary>The team's shared cache: a StackExchange.Redis configuration string without password.</summary>
+    public string? SharedCache { get; set; }
+
+    /// <summary>The NAME of the environment variable that holds the Redis password (never the password).</summary>
+    public string? SharedCacheKeyVariable { get; set; }
+
+    /// <summary>The NAME of the environment variable that holds the HMAC signing key of shared entries (never the key).</summary>
+    public string? SharedCacheSigningKeyVariable { get; set; }
+    public string? SharedCacheLeaseSeconds { get; set; }
+    public string? SharedCacheWaitSeconds { get; set; }
+
     /// <summary>A file listing the generated <c>.g.cs</c> paths (one a line), read by the build when this task is skipped.</summary>
     public string? ListFile { get; set; }
 
@@ -161,7 +172,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             $"MicroPrompt: {result.Items.Count} prompt(s): {string.Join(", ", counts)}; {calls} model call(s), {usage.InputTokens} in / {usage.OutputTokens} out tokens.");
     }
 
-    // Evidence for "a build whose items are all resolved loads no Roslyn, AI or HTTP client assembly".
+    // Evidence for "a build whose items are all resolved loads no Roslyn, AI, HTTP client or Redis assembly".
     private void LogLoadedComponents()
     {
         var context = AssemblyLoadContext.GetLoadContext(typeof(ResolveMicroPrompts).Assembly);
@@ -170,6 +181,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             .Where(n => n.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
                 || n.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal)
                 || n is "OpenAI" or "OllamaSharp" or "System.ClientModel"
+                || n is "StackExchange.Redis" or "Microsoft.Extensions.Caching.StackExchangeRedis" or "Pipelines.Sockets.Unofficial"
                 || n.StartsWith("Azure.", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();

@@ -4,6 +4,7 @@ using MicroPrompt.Generation;
 using MicroPrompt.Models;
 using MicroPrompt.Resilience;
 using MicroPrompt.Resolution;
+using MicroPrompt.SharedCache;
 using Microsoft.Build.Framework;
 
 namespace MicroPrompt.Tasks;
@@ -59,6 +60,8 @@ internal sealed class TaskSettings
         var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
         var maxRetries = settings.Int("MicroPromptMaxRetries", task.MaxRetries, 3, 0, 20);
         var retryDelay = settings.Int("MicroPromptRetryDelayMilliseconds", task.RetryDelayMilliseconds, 1000, 1, 600_000);
+        var leaseSeconds = settings.Int("MicroPromptSharedCacheLeaseSeconds", task.SharedCacheLeaseSeconds, 15, 2, 3600);
+        var waitSeconds = settings.Int("MicroPromptSharedCacheWaitSeconds", task.SharedCacheWaitSeconds, 300, 0, 24 * 3600);
 
         var regenerate = (task.Regenerate ?? "").Trim();
         var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
@@ -114,6 +117,15 @@ internal sealed class TaskSettings
             GeneratorVersion = Blank(task.GeneratorVersion) ? "0.0.0" : task.GeneratorVersion!,
             MaxPromptBytes = maxBytes,
             StrictCapabilities = task.StrictCapabilities,
+            SharedCache = Blank(task.SharedCache) ? null : new SharedCacheOptions
+            {
+                Configuration = task.SharedCache!.Trim(),
+                PasswordVariable = Blank(task.SharedCacheKeyVariable) ? null : task.SharedCacheKeyVariable!.Trim(),
+                SigningKeyVariable = Blank(task.SharedCacheSigningKeyVariable) ? null : task.SharedCacheSigningKeyVariable!.Trim(),
+                LeaseDuration = TimeSpan.FromSeconds(leaseSeconds),
+                WaitLimit = TimeSpan.FromSeconds(waitSeconds),
+                InProcessScope = "msbuild", // one connection and in-process level per MSBuild node
+            },
         };
         return settings;
     }

@@ -21,4 +21,7 @@ public enum ItemStatus
     Failed,
 
     Refused,
+
+    /// <summary>Taken from the team's shared cache (another builder generated it); no model call.</summary>
+    Shared,
 }

@@ -7,6 +7,7 @@ using MicroPrompt.Generation;
 using MicroPrompt.Hashing;
 using MicroPrompt.Keys;
 using MicroPrompt.Prompts;
+using MicroPrompt.SharedCache;
 using MicroPrompt.Store;
 using NuGet.Versioning;
 
@@ -29,6 +30,8 @@ public sealed class PromptResolver
     private readonly HashSet<string> _inUserCacheOnly = new(StringComparer.Ordinal);
     private IItemGenerator? _generator;
     private bool _providerDownReported;
+    private SharedGenerationCache? _shared;
+    private readonly ConcurrentDictionary<string, GenerationRecord> _fromShared = new(StringComparer.Ordinal);
 
     /// <param name="options">Validated settings.</param>
     /// <param name="generatorFactory">Creates the model-backed generator; called at most once, only on a miss.</param>
@@ -60,6 +63,7 @@ public sealed class PromptResolver
         finally
         {
             _generator?.Dispose();
+            _shared?.Dispose();
         }
     }
 
@@ -74,6 +78,10 @@ public sealed class PromptResolver
         var writer = new GeneratedFileWriter(_options.OutputDirectory, _options.Project.Nullable);
         var lockFile = store.LoadLock();
         var byPath = items.ToDictionary(i => i.ItemPath, StringComparer.Ordinal);
+        // The team's shared cache serves only builds that may generate (never locked or design-time builds).
+        _shared = _options.SharedCache is null || _options.Locked || _options.DesignTime
+            ? null
+            : new SharedGenerationCache(_options.SharedCache, d => AddDiagnostic(diagnostics, d), _log);
 
         // 1. Parse.
         var documents = new Dictionary<string, PromptDocument>(StringComparer.Ordinal);
@@ -149,8 +157,13 @@ public sealed class PromptResolver
                     code[itemPath] = hit.Value.Code;
                     codeHashes[itemPath] = ContentHash.Sha256Hex(hit.Value.Code);
                     namespaces[itemPath] = planned.Namespace;
-                    if (hit.Value.Status == ItemStatus.Cached && !_options.DesignTime)
+                    if (hit.Value.Status is ItemStatus.Cached or ItemStatus.Shared && !_options.DesignTime)
                     {
+                        if (hit.Value.Status == ItemStatus.Shared && userCache is not null)
+                        {
+                            TryStore(() => userCache.Put(hit.Value.Record!), diagnostics, item);
+                        }
+
                         TryStore(() => SaveEntry(planned, hit.Value.Record!), diagnostics, item);
                     }
 
@@ -216,7 +229,7 @@ public sealed class PromptResolver
                 await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    return (planned, outcome: await GenerateAsync(planned, code, namespaces, companions, own, cancellationToken).ConfigureAwait(false), own);
+                    return (planned, outcome: await GenerateSharedAsync(planned, () => GenerateAsync(planned, code, namespaces, companions, own, cancellationToken), cancellationToken).ConfigureAwait(false), own);
                 }
                 finally
                 {
@@ -228,6 +241,12 @@ public sealed class PromptResolver
             {
                 var itemPath = planned.Item.ItemPath;
                 MergeDiagnostics(own, diagnostics);
+                if (_fromShared.TryGetValue(itemPath, out var shared))
+                {
+                    results[itemPath] = TakeShared(planned, shared, writer, userCache, code, codeHashes, namespaces, diagnostics);
+                    continue;
+                }
+
                 if (generated.Outcome?.Status == GenerationStatus.Succeeded)
                 {
                     CapabilityCheck.Report(planned.Item, planned.Document, null, generated.Outcome.Capabilities, _options.StrictCapabilities, diagnostics);
@@ -368,6 +387,13 @@ public sealed class PromptResolver
             return null;
         }
 
+        // The shared cache's in-process level first; the committed resolved state wins for the key it records.
+        if (_shared?.TryGetLocal(planned.Key) is { } local
+            && !(lockFile.Items.TryGetValue(itemPath, out var committed) && committed.Key == planned.Key))
+        {
+            return (ItemStatus.Shared, local.Code, local);
+        }
+
         if (lockFile.Items.TryGetValue(itemPath, out var entry) && entry.Key == planned.Key)
         {
             if (store.TryReadCode(entry, out var resolved, out var problem))
@@ -500,6 +526,11 @@ public sealed class PromptResolver
             }
 
             TryStore(() => SaveEntry(planned, record), diagnostics, item);
+            if (_shared is not null)
+            {
+                await _shared.PublishAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+
             _log($"MicroPrompt: generated '{item.ItemPath}' with '{planned.Model}' in {outcome.Passes} pass(es), {outcome.Usage.InputTokens} in / {outcome.Usage.OutputTokens} out tokens.");
         }
         else
@@ -510,6 +541,65 @@ public sealed class PromptResolver
         }
 
         return (outcome, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Around one generation: the shared cache (another builder's result), else its lease, held while generating and
+    /// publishing so that concurrent builders wait for this one instead of calling the model too.
+    /// </summary>
+    private async Task<(GenerationOutcome? Outcome, TimeSpan Duration)> GenerateSharedAsync(
+        PlannedItem planned,
+        Func<Task<(GenerationOutcome? Outcome, TimeSpan Duration)>> generate,
+        CancellationToken cancellationToken)
+    {
+        if (_shared is null || IsRegenerate(planned.Item.ItemPath))
+        {
+            return await generate().ConfigureAwait(false);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var found = await _shared.FindOrLeaseAsync(planned.Key, planned.Item.ItemPath, planned.Item.FullPath, cancellationToken).ConfigureAwait(false);
+        if (found.Record is { } record)
+        {
+            _fromShared[planned.Item.ItemPath] = record;
+            return (null, stopwatch.Elapsed);
+        }
+
+        await using (found.Lease)
+        {
+            return await generate().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An item another builder generated: written to the output, the user cache and the resolved state.</summary>
+    private ItemResult TakeShared(
+        PlannedItem planned,
+        GenerationRecord record,
+        GeneratedFileWriter writer,
+        UserCache? userCache,
+        ConcurrentDictionary<string, string> code,
+        ConcurrentDictionary<string, string> codeHashes,
+        ConcurrentDictionary<string, string> namespaces,
+        List<MicroPromptDiagnostic> diagnostics)
+    {
+        var itemPath = planned.Item.ItemPath;
+        code[itemPath] = record.Code;
+        codeHashes[itemPath] = record.CodeHash;
+        namespaces[itemPath] = planned.Namespace;
+        if (userCache is not null)
+        {
+            TryStore(() => userCache.Put(record), diagnostics, planned.Item);
+        }
+
+        TryStore(() => SaveEntry(planned, record), diagnostics, planned.Item);
+        return new ItemResult
+        {
+            ItemPath = itemPath, Status = ItemStatus.Shared, Model = planned.Model, Key = planned.Key,
+            GeneratedFile = writer.Write(itemPath, Origin(planned), record.Code),
+            OriginalUsage = new UsageTotals(record.Usage.InputTokens, record.Usage.OutputTokens), OriginalPasses = record.Usage.Passes,
+            Compiles = record.Grade?.Compiles ?? true, ExamplesPassed = record.Grade?.ExamplesPassed ?? 0,
+            ExamplesTotal = record.Grade?.ExamplesTotal ?? 0, FirstCorrectPass = record.Grade?.FirstCorrectPass, JudgeScore = record.Grade?.JudgeScore,
+        };
     }
 
     private void SaveEntry(PlannedItem planned, GenerationRecord record)

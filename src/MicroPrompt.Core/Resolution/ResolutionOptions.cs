@@ -1,4 +1,5 @@
 using MicroPrompt.Generation;
+using MicroPrompt.SharedCache;
 
 namespace MicroPrompt.Resolution;
 
@@ -45,4 +46,7 @@ public sealed class ResolutionOptions
 
     /// <summary>Cap for one prompt file's size in bytes.</summary>
     public int MaxPromptBytes { get; init; } = 256 * 1024;
+
+    /// <summary><c>MicroPromptSharedCache</c>: the team's shared generation cache (Redis), or null for none.</summary>
+    public SharedCacheOptions? SharedCache { get; init; }
 }

@@ -14,6 +14,6 @@ public sealed class ResolutionResult
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>True when every item came from the resolved state, cache or a generation (no stubs, no failures).</summary>
-    public bool Complete => !HasErrors && Items.All(i => i.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Generated);
+    /// <summary>True when every item came from the resolved state, a cache or a generation (no stubs, no failures).</summary>
+    public bool Complete => !HasErrors && Items.All(i => i.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Generated or ItemStatus.Shared);
 }

@@ -16,7 +16,8 @@ internal static class DotNet
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null,
-        Action<Process>? started = null)
+        Action<Process>? started = null,
+        CancellationToken kill = default)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -66,7 +67,8 @@ internal static class DotNet
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         started?.Invoke(process);
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(kill);
+        cts.CancelAfter(timeout ?? TimeSpan.FromMinutes(5));
         try
         {
             await process.WaitForExitAsync(cts.Token);
@@ -76,7 +78,7 @@ internal static class DotNet
             process.Kill(entireProcessTree: true);
             lock (gate)
             {
-                output.AppendLine("[test harness] dotnet timed out and was killed");
+                output.AppendLine(kill.IsCancellationRequested ? "[test harness] dotnet was killed" : "[test harness] dotnet timed out and was killed");
             }
 
             return new ProcessResult(-1, output.ToString());

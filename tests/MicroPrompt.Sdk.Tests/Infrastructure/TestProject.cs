@@ -91,10 +91,17 @@ public sealed class TestProject : IDisposable
     public bool Exists(string relativePath) => File.Exists(Path.Combine(Directory, relativePath));
 
     /// <summary>`dotnet build` with node reuse off, the model endpoint and the API key variable set.</summary>
-    public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, params string[] arguments) => BuildAsync(endpoint, started: null, arguments);
+    public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, params string[] arguments) => BuildAsync(endpoint, null, CancellationToken.None, arguments);
 
     /// <summary>Like <see cref="BuildAsync(ScriptedEndpoint?, string[])"/>; <paramref name="started"/> gets the dotnet process (to signal it).</summary>
     public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, Action<System.Diagnostics.Process>? started, params string[] arguments)
+        => BuildAsync(endpoint, started, CancellationToken.None, arguments);
+
+    /// <summary>Like the other overloads; cancelling <paramref name="kill"/> kills the build's whole process tree.</summary>
+    public Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, CancellationToken kill, params string[] arguments)
+        => BuildAsync(endpoint, null, kill, arguments);
+
+    private Task<ProcessResult> BuildAsync(ScriptedEndpoint? endpoint, Action<System.Diagnostics.Process>? started, CancellationToken kill, string[] arguments)
     {
         var args = new List<string> { "build", ProjectFile, "-nodeReuse:false", "-clp:NoSummary" };
         if (endpoint is not null)
@@ -104,7 +111,7 @@ public sealed class TestProject : IDisposable
         }
 
         args.AddRange(arguments);
-        return DotNet.RunAsync(Directory, args, BuildEnvironment(), started: started);
+        return DotNet.RunAsync(Directory, args, BuildEnvironment(), started: started, kill: kill);
     }
 
     /// <summary>Any dotnet command in the project folder with the project's environment.</summary>
