@@ -55,6 +55,15 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public bool Locked { get; set; }
     public string? Regenerate { get; set; }
     public bool DesignTime { get; set; }
+
+    /// <summary><c>MicroPromptRunExamples</c>: run the examples of newly generated code (default true).</summary>
+    public string? RunExamples { get; set; }
+
+    /// <summary><c>MicroPromptExampleTimeoutSeconds</c>: the time limit of each example (default 10).</summary>
+    public string? ExampleTimeoutSeconds { get; set; }
+
+    /// <summary>Implementation assemblies of package and project references (<c>@(ReferenceCopyLocalPaths)</c>), loaded by examples.</summary>
+    public ITaskItem[] RuntimeReferences { get; set; } = [];
     public string? GeneratorVersion { get; set; }
 
     /// <summary>The team's shared cache: a StackExchange.Redis configuration string without password.</summary>
@@ -122,7 +131,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         var resolver = new PromptResolver(
             settings.Options,
-            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project),
+            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples),
             (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
             message => Log.LogMessage(MessageImportance.Normal, message));
 

@@ -5,6 +5,7 @@ using MicroPrompt.Models;
 using MicroPrompt.Resilience;
 using MicroPrompt.Resolution;
 using MicroPrompt.SharedCache;
+using MicroPrompt.Verification;
 using Microsoft.Build.Framework;
 
 namespace MicroPrompt.Tasks;
@@ -23,6 +24,9 @@ internal sealed class TaskSettings
     public ProviderSettings Provider { get; private set; } = null!;
 
     public string ProviderName { get; private set; } = "openai";
+
+    /// <summary>How examples run, or null when <c>MicroPromptRunExamples</c> is false.</summary>
+    public ExampleRunnerOptions? Examples { get; private set; }
 
     public List<MicroPromptDiagnostic> Problems { get; } = [];
 
@@ -57,6 +61,8 @@ internal sealed class TaskSettings
         var maxPasses = settings.Int("MicroPromptMaxPasses", task.MaxPasses, 3, 1, 20);
         var concurrency = settings.Int("MicroPromptMaxConcurrency", task.MaxConcurrency, 4, 1, 64);
         var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
+        var exampleTimeout = settings.Int("MicroPromptExampleTimeoutSeconds", task.ExampleTimeoutSeconds, 10, 1, 3600);
+        var runExamples = settings.Bool("MicroPromptRunExamples", task.RunExamples, true);
         var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
         var maxRetries = settings.Int("MicroPromptMaxRetries", task.MaxRetries, 3, 0, 20);
         var retryDelay = settings.Int("MicroPromptRetryDelayMilliseconds", task.RetryDelayMilliseconds, 1000, 1, 600_000);
@@ -91,6 +97,22 @@ internal sealed class TaskSettings
         };
 
         settings.ProviderName = providerName;
+        if (runExamples)
+        {
+            // The harness ships beside the tasks (tasks/net8.0/examplehost/); a missing one is reported when an example runs.
+            var tasksDirectory = Path.GetDirectoryName(typeof(TaskSettings).Assembly.Location) ?? "";
+            settings.Examples = new ExampleRunnerOptions
+            {
+                HostAssemblyPath = Path.Combine(tasksDirectory, "examplehost", "MicroPrompt.ExampleHost.dll"),
+                Timeout = TimeSpan.FromSeconds(exampleTimeout),
+                RuntimeReferencePaths = task.RuntimeReferences
+                    .Select(r => r.GetMetadata("FullPath"))
+                    .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList(),
+            };
+        }
+
         settings.Provider = new ProviderSettings
         {
             Provider = providerName,
@@ -143,6 +165,21 @@ internal sealed class TaskSettings
         }
 
         return Invalid(property, value, $"a whole number from {min} to {max}", fallback);
+    }
+
+    private bool Bool(string property, string? value, bool fallback)
+    {
+        if (Blank(value))
+        {
+            return fallback;
+        }
+
+        return value!.Trim().ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => Invalid(property, value, "true or false", fallback),
+        };
     }
 
     private T Invalid<T>(string property, string? value, string expected, T fallback)

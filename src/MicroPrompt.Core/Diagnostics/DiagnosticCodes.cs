@@ -44,6 +44,8 @@ public static class DiagnosticCodes
     public const string LockedMissingResolution = "MP2004";   // locked build, item not resolved
     public const string DependencyFailed = "MP2005";          // a `uses` item failed
     public const string Cancelled = "MP2006";
+    public const string ExamplesFailed = "MP2007";            // compiles, but examples still fail after max passes
+    public const string ExamplesNotRun = "MP2008";            // the example harness could not be started or compiled against
     public const string ContractMismatch = "MP2010";
     public const string CapabilityNotDeclared = "MP2020";    // generated code uses network/filesystem/… not in `capabilities:`
 

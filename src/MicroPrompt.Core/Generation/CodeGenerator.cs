@@ -1,15 +1,22 @@
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Prompts;
+using MicroPrompt.Verification;
 using Microsoft.Extensions.AI;
 
 namespace MicroPrompt.Generation;
 
 /// <summary>
-/// Generates one item with a chat model and verifies it with an <see cref="ICompileChecker"/>: a generation pass, then
-/// repair passes until the code compiles or <see cref="GenerationRequest.MaxPasses"/> calls were made.
-/// Under <see cref="RepairMode.Exec"/> the model sees the compiler errors; under <see cref="RepairMode.Review"/> it is
-/// only asked to re-read its code (the compile check still decides success); <see cref="RepairMode.None"/> makes one
-/// call. A refusal (content filter, refusal part or refusal wording without code) ends generation at once.
+/// Generates one item with a chat model and verifies it: a generation pass, then repair passes until the code is
+/// correct or <see cref="GenerationRequest.MaxPasses"/> calls were made. Correct means it compiles
+/// (<see cref="ICompileChecker"/>) and passes every runnable example (<see cref="IExampleRunner"/>, when one is given).
+/// Under <see cref="RepairMode.Exec"/> the model sees the compiler errors and the failing examples (expression, values,
+/// exception and first frames); under <see cref="RepairMode.Review"/> it is only asked to re-read its code against the
+/// spec and examples, without any compiler or execution output (the checks still decide success);
+/// <see cref="RepairMode.None"/> makes one call. After the code is correct, the prompt's <c>review: N</c> adds N
+/// self-review calls; a reviewed version replaces the code only when it is still correct, and the first review that
+/// is not ends the reviews (the last correct code is kept).
+/// A refusal (content filter, refusal part or refusal wording without code) ends generation at once.
 /// Provider exceptions and <see cref="OperationCanceledException"/> propagate to the caller unchanged.
 /// </summary>
 public sealed class CodeGenerator : IItemGenerator
@@ -23,17 +30,21 @@ public sealed class CodeGenerator : IItemGenerator
     private readonly ICompileChecker _checker;
     private readonly Func<string, string>? _publicApi;
     private readonly string? _providerName;
+    private readonly IExampleRunner? _examples;
 
     /// <param name="clientForModel">The chat client for a model id. The generator does not dispose it.</param>
     /// <param name="checker">Compiles the generated code against the project.</param>
     /// <param name="publicApi">Shows a used item's code to the model as its public API; null shows the whole code.</param>
     /// <param name="providerName">The provider's name, used in failure messages only.</param>
+    /// <param name="examples">Runs the examples of code that compiles; null: compiling is the correctness bar. Not disposed here.</param>
     public CodeGenerator(
         Func<string, IChatClient> clientForModel,
         ICompileChecker checker,
         Func<string, string>? publicApi = null,
-        string? providerName = null)
+        string? providerName = null,
+        IExampleRunner? examples = null)
     {
+        _examples = examples;
         _clientForModel = clientForModel ?? throw new ArgumentNullException(nameof(clientForModel));
         _checker = checker ?? throw new ArgumentNullException(nameof(checker));
         _publicApi = publicApi;
@@ -54,6 +65,8 @@ public sealed class CodeGenerator : IItemGenerator
         string? reportedModel = null;
         IReadOnlyList<string> lastErrors = [];
         var lastHadCode = false;
+        var lastCompiled = false;
+        ExampleRunReport? lastReport = null;
 
         for (var pass = 1; pass <= maxPasses; pass++)
         {
@@ -88,40 +101,38 @@ public sealed class CodeGenerator : IItemGenerator
             if (extraction.Code is null)
             {
                 lastHadCode = false;
+                lastCompiled = false;
                 lastErrors = [extraction.Problem ?? "The reply contains no code block."];
                 records.Add(new PassRecord(pass, HadCode: false, Compiled: false, ErrorCount: 1));
                 repair = PromptComposer.NoCodeMessage(extraction.Problem);
             }
             else
             {
-                var result = _checker.Check(new CompileCheckRequest
-                {
-                    Code = extraction.Code,
-                    FileName = fileName,
-                    Kind = request.Prompt.Kind,
-                    Project = request.Project,
-                    CompanionSources = request.CompanionSources,
-                });
+                var result = Check(request, extraction.Code, fileName);
                 if (result.Success)
                 {
-                    records.Add(new PassRecord(pass, HadCode: true, Compiled: true, ErrorCount: 0));
-                    return new GenerationOutcome
+                    var report = await RunExamplesAsync(request, extraction.Code, cancellationToken).ConfigureAwait(false);
+                    records.Add(new PassRecord(pass, HadCode: true, Compiled: true, ErrorCount: 0, report.Passed, report.Total));
+                    if (report.AllPassed)
                     {
-                        Status = GenerationStatus.Succeeded,
-                        Code = extraction.Code,
-                        Passes = pass,
-                        Usage = usage,
-                        ReportedModel = reportedModel,
-                        PassRecords = records,
-                        Compiles = true,
-                        FirstCorrectPass = pass, // until examples run, compiling is the correctness bar
-                        Capabilities = result.Capabilities,
-                    };
+                        var correct = new Correct(extraction.Code, reply, pass, report, result.Capabilities);
+                        return await ReviewAsync(request, client, messages, correct, pass, usage, records, reportedModel, fileName, cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+
+                    lastHadCode = true;
+                    lastCompiled = true;
+                    lastReport = report;
+                    lastErrors = FormatFailures(report, request.Prompt.FilePath);
+                }
+                else
+                {
+                    lastHadCode = true;
+                    lastCompiled = false;
+                    lastErrors = FormatErrors(result.Errors, fileName);
+                    records.Add(new PassRecord(pass, HadCode: true, Compiled: false, ErrorCount: lastErrors.Count));
                 }
 
-                lastHadCode = true;
-                lastErrors = FormatErrors(result.Errors, fileName);
-                records.Add(new PassRecord(pass, HadCode: true, Compiled: false, ErrorCount: lastErrors.Count));
                 repair = PromptComposer.RepairMessage(lastErrors, request.Repair);
             }
 
@@ -130,6 +141,27 @@ public sealed class CodeGenerator : IItemGenerator
                 messages.Add(new ChatMessage(ChatRole.Assistant, Echo(reply)));
                 messages.Add(repair);
             }
+        }
+
+        if (lastCompiled && lastReport is not null)
+        {
+            var firstFailure = lastReport.Failures.First().Example.Span;
+            return new GenerationOutcome
+            {
+                Status = GenerationStatus.Failed,
+                Passes = maxPasses,
+                Usage = usage,
+                ReportedModel = reportedModel,
+                FailureCode = DiagnosticCodes.ExamplesFailed,
+                FailureMessage = ExamplesFailureMessage(request, maxPasses, lastReport),
+                FailureSpan = firstFailure,
+                LastErrors = lastErrors,
+                PassRecords = records,
+                Compiles = true,
+                ExamplesPassed = lastReport.Passed,
+                ExamplesTotal = lastReport.Total,
+                ExampleResults = lastReport.Results,
+            };
         }
 
         return new GenerationOutcome
@@ -144,6 +176,140 @@ public sealed class CodeGenerator : IItemGenerator
             PassRecords = records,
         };
     }
+
+    /// <summary>
+    /// The prompt's <c>review: N</c> passes after the code is correct: each asks the model to re-read its code (no
+    /// execution output); a reviewed version is kept only when it still compiles and passes every example.
+    /// </summary>
+    private async Task<GenerationOutcome> ReviewAsync(
+        GenerationRequest request,
+        IChatClient client,
+        List<ChatMessage> messages,
+        Correct correct,
+        int pass,
+        UsageTotals usage,
+        List<PassRecord> records,
+        string? reportedModel,
+        string fileName,
+        CancellationToken cancellationToken)
+    {
+        var firstCorrectPass = correct.Pass;
+        for (var review = 1; review <= Math.Max(0, request.Prompt.Review); review++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pass++;
+            messages.Add(new ChatMessage(ChatRole.Assistant, Echo(correct.Reply)));
+            messages.Add(PromptComposer.RepairMessage([], RepairMode.Review));
+            var options = new ChatOptions { ModelId = request.Model, Temperature = 0 };
+            var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            usage = usage.Add(new UsageTotals(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0));
+            reportedModel = response.ModelId ?? reportedModel;
+            var reply = response.Text ?? "";
+            var extraction = CodeExtractor.Extract(reply);
+            if (extraction.Code is null || Refusal(response, reply, extraction) is not null)
+            {
+                records.Add(new PassRecord(pass, HadCode: false, Compiled: false, ErrorCount: 1, IsReview: true));
+                break;
+            }
+
+            var result = Check(request, extraction.Code, fileName);
+            if (!result.Success)
+            {
+                records.Add(new PassRecord(pass, HadCode: true, Compiled: false, ErrorCount: result.Errors.Count(e => !e.IsWarning), IsReview: true));
+                break;
+            }
+
+            var report = await RunExamplesAsync(request, extraction.Code, cancellationToken).ConfigureAwait(false);
+            records.Add(new PassRecord(pass, HadCode: true, Compiled: true, ErrorCount: 0, report.Passed, report.Total, IsReview: true));
+            if (!report.AllPassed)
+            {
+                break;
+            }
+
+            correct = new Correct(extraction.Code, reply, pass, report, result.Capabilities);
+        }
+
+        return new GenerationOutcome
+        {
+            Status = GenerationStatus.Succeeded,
+            Code = correct.Code,
+            Passes = pass,
+            Usage = usage,
+            ReportedModel = reportedModel,
+            PassRecords = records,
+            Compiles = true,
+            ExamplesPassed = correct.Report.Passed,
+            ExamplesTotal = correct.Report.Total,
+            ExampleResults = correct.Report.Results,
+            FirstCorrectPass = firstCorrectPass,
+            Capabilities = correct.Capabilities,
+        };
+    }
+
+    private CompileCheckResult Check(GenerationRequest request, string code, string fileName) => _checker.Check(new CompileCheckRequest
+    {
+        Code = code,
+        FileName = fileName,
+        Kind = request.Prompt.Kind,
+        Project = request.Project,
+        CompanionSources = request.CompanionSources,
+    });
+
+    private async Task<ExampleRunReport> RunExamplesAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
+    {
+        if (_examples is null || !request.Prompt.Examples.Any(e => ExampleRunner.IsRunnable(e, request.Prompt.Kind)))
+        {
+            return ExampleRunReport.Empty;
+        }
+
+        return await _examples.RunAsync(new ExampleRunRequest
+        {
+            ItemPath = request.ItemPath,
+            PromptFile = request.Prompt.FilePath,
+            Code = code,
+            Kind = request.Prompt.Kind,
+            Namespace = request.Namespace,
+            Project = request.Project,
+            CompanionSources = request.CompanionSources,
+            UsedNamespaces = request.Uses.Select(u => u.Namespace).Distinct(StringComparer.Ordinal).ToList(),
+            Examples = request.Prompt.Examples,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Failing examples as the model (exec) and the build log see them: where, what, and what happened.</summary>
+    internal static IReadOnlyList<string> FormatFailures(ExampleRunReport report, string promptFile)
+    {
+        var file = Path.GetFileName(promptFile);
+        return report.Failures
+            .Select(f => $"{file}({f.Example.Span.Line},{f.Example.Span.Column}): example {Shorten(f.Example)} {f.Message}")
+            .ToList();
+    }
+
+    private static string Shorten(PromptExample example)
+    {
+        if (example.Program is { } program)
+        {
+            var args = string.Join(' ', program.Args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+            return program.Args.Count == 0 ? "run without arguments:" : $"run with arguments `{args}`:";
+        }
+
+        var lines = example.Code.Trim().Split('\n');
+        var first = lines[0].Trim();
+        return lines.Length == 1 ? $"`{first}`" : $"`{first} …` (statement block)";
+    }
+
+    private string ExamplesFailureMessage(GenerationRequest request, int passes, ExampleRunReport report)
+    {
+        var passWord = passes == 1 ? "pass" : "passes";
+        var failures = report.Failures.ToList();
+        var shown = string.Join("; ", failures.Take(ErrorsInFailureMessage).Select(f => $"line {f.Example.Span.Line}: {Shorten(f.Example)} {f.Message}"));
+        var more = failures.Count > ErrorsInFailureMessage ? $" (and {failures.Count - ErrorsInFailureMessage} more)" : "";
+        return $"'{request.ItemPath}' compiles but fails {failures.Count} of {report.Total} example(s) after {passes} {passWord} with the "
+            + $"model '{request.Model}'{ProviderSuffix()}: {shown}{more}. "
+            + "Check that the examples are right, clarify the prompt, raise MicroPromptMaxPasses, or try another model.";
+    }
+
+    private sealed record Correct(string Code, string Reply, int Pass, ExampleRunReport Report, IReadOnlyList<MicroPrompt.Capabilities.CapabilityUse> Capabilities);
 
     /// <summary>Nothing to release: chat clients belong to whoever supplied them.</summary>
     public void Dispose()

@@ -24,6 +24,12 @@ public sealed class GenerationOutcome
 
     public IReadOnlyList<string> LastErrors { get; init; } = [];
 
+    /// <summary>Where in the .mprompt a failure points (the first failing example), or null for the file itself.</summary>
+    public Prompts.SourceSpan? FailureSpan { get; init; }
+
+    /// <summary>The example results of the final code (or of the last pass that compiled, on failure).</summary>
+    public IReadOnlyList<Verification.ExampleResult> ExampleResults { get; init; } = [];
+
     /// <summary>Whether the final code compiles (the compile check passed).</summary>
     public bool Compiles { get; init; }
 

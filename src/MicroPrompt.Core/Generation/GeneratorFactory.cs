@@ -3,6 +3,7 @@ using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Models;
 using MicroPrompt.Resilience;
+using MicroPrompt.Verification;
 using Microsoft.Extensions.AI;
 
 namespace MicroPrompt.Generation;
@@ -13,24 +14,30 @@ namespace MicroPrompt.Generation;
 /// </summary>
 public static class GeneratorFactory
 {
-    public static IItemGenerator Create(ProviderSettings provider, string providerName, ProjectContext project)
+    /// <param name="provider">The model service.</param>
+    /// <param name="providerName">Its name, for messages.</param>
+    /// <param name="project">The project the code compiles into.</param>
+    /// <param name="examples">How to run examples (one harness process for the whole build); null: examples are not run.</param>
+    public static IItemGenerator Create(ProviderSettings provider, string providerName, ProjectContext project, ExampleRunnerOptions? examples = null)
     {
         // One HttpClient, so one retry policy and one circuit breaker, for every model of the build.
         var http = ModelHttpClient.Create(provider);
         var clients = new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal);
+        var runner = examples is null ? null : new ExampleRunner(examples);
         var generator = new CodeGenerator(
             model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m, http: http)),
             new RoslynCompileChecker(),
             PublicApiExtractor.Extract,
-            providerName);
-        return new OwningGenerator(generator, clients, http);
+            providerName,
+            runner);
+        return new OwningGenerator(generator, clients, http, runner);
     }
 
     /// <summary>Maps a provider exception to a diagnostic naming the endpoint and what to check (never the key).</summary>
     public static MicroPromptDiagnostic? Classify(Exception exception, ProviderSettings provider, string model)
         => ProviderErrors.Classify(exception, provider, model);
 
-    private sealed class OwningGenerator(IItemGenerator inner, ConcurrentDictionary<string, IChatClient> clients, HttpClient http) : IItemGenerator
+    private sealed class OwningGenerator(IItemGenerator inner, ConcurrentDictionary<string, IChatClient> clients, HttpClient http, IExampleRunner? runner) : IItemGenerator
     {
         public Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
             => inner.GenerateAsync(request, cancellationToken);
@@ -38,6 +45,7 @@ public static class GeneratorFactory
         public void Dispose()
         {
             inner.Dispose();
+            runner?.Dispose();
             foreach (var client in clients.Values)
             {
                 client.Dispose();

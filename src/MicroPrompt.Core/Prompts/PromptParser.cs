@@ -150,7 +150,7 @@ public static class PromptParser
             Instructions = body.Instructions,
             Contract = body.Contract,
             ContractSpan = body.ContractSpan,
-            Examples = body.Examples,
+            Examples = frontMatter.Kind == PromptKind.Program ? ProgramExampleReader.Bind(body.Examples, context) : body.Examples,
             Model = frontMatter.Model,
             Kind = frontMatter.Kind,
             Namespace = frontMatter.Namespace,

@@ -537,7 +537,8 @@ public sealed class PromptResolver
         {
             var code2 = outcome.Status == GenerationStatus.Refused ? DiagnosticCodes.Refused : outcome.FailureCode ?? DiagnosticCodes.GenerationFailed;
             var message = outcome.FailureMessage ?? $"'{item.ItemPath}' could not be generated.";
-            AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(code2, message, item.FullPath, 1, 1));
+            var at = outcome.FailureSpan is { Line: > 0 } span ? span : new SourceSpan(1, 1);
+            AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(code2, message, item.FullPath, at.Line, Math.Max(1, at.Column)));
         }
 
         return (outcome, stopwatch.Elapsed);

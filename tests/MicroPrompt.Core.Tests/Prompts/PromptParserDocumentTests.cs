@@ -21,7 +21,10 @@ public class PromptParserDocumentTests
         var result = PromptParser.Parse("Prompts/Push.mprompt", Full);
 
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        Assert.Empty(result.Diagnostics);
+        // A program item runs ```text examples; its C# examples are kept for the model but warned about (not run).
+        Assert.Equal(
+            [(DiagnosticCodes.ExamplesMalformed, DiagnosticSeverity.Warning, 23, 1), (DiagnosticCodes.ExamplesMalformed, DiagnosticSeverity.Warning, 24, 3)],
+            result.Diagnostics.Select(d => (d.Code, d.Severity, d.Line, d.Column)));
         var doc = result.Document!;
         Assert.Equal("Prompts/Push.mprompt", doc.FilePath);
         Assert.Equal(Full, doc.Text);

@@ -1,0 +1,17 @@
+namespace MicroPrompt.Verification;
+
+/// <summary>What running an item's examples gave, in example order.</summary>
+public sealed class ExampleRunReport
+{
+    public static readonly ExampleRunReport Empty = new() { Results = [] };
+
+    public required IReadOnlyList<ExampleResult> Results { get; init; }
+
+    public int Total => Results.Count;
+
+    public int Passed => Results.Count(r => r.Passed);
+
+    public bool AllPassed => Results.All(r => r.Passed);
+
+    public IEnumerable<ExampleResult> Failures => Results.Where(r => !r.Passed);
+}

@@ -1,0 +1,26 @@
+namespace MicroPrompt.Verification;
+
+/// <summary>Where the harness is and the limits every example runs under.</summary>
+public sealed class ExampleRunnerOptions
+{
+    /// <summary>The harness, <c>MicroPrompt.ExampleHost.dll</c> (shipped beside the tasks in <c>examplehost/</c>).</summary>
+    public required string HostAssemblyPath { get; init; }
+
+    /// <summary>The <c>dotnet</c> executable; null: <c>DOTNET_HOST_PATH</c>, the running runtime's host, then PATH.</summary>
+    public string? DotNetPath { get; init; }
+
+    /// <summary><c>MicroPromptExampleTimeoutSeconds</c>: the limit for each example.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The harness's GC heap limit (<c>DOTNET_GCHeapHardLimit</c>).</summary>
+    public long MemoryLimitBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>Implementation assemblies (package and project references) the examples may load at run time.</summary>
+    public IReadOnlyList<string> RuntimeReferencePaths { get; init; } = [];
+
+    /// <summary>Parent of the per-build work folder (assemblies, working directories, HOME); null: the temp folder.</summary>
+    public string? WorkRoot { get; init; }
+
+    /// <summary>How long a new harness may take to answer its first request.</summary>
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,21 @@
+namespace MicroPrompt.ExampleHost;
+
+/// <summary>One result line written to stdout (after the nonce).</summary>
+internal sealed class HostReply
+{
+    public int Id { get; set; }
+
+    /// <summary>Library: the example held. Program: the entry point returned (stdout and exit code are judged by the parent).</summary>
+    public bool Passed { get; set; }
+
+    /// <summary>Why it failed: the example's own description, an assertion message or an exception with its first frames.</summary>
+    public string? Message { get; set; }
+
+    public string? Stdout { get; set; }
+
+    public string? Stderr { get; set; }
+
+    public int? ExitCode { get; set; }
+
+    public bool Ready { get; set; }
+}
