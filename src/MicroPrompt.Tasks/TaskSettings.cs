@@ -1,6 +1,8 @@
 using System.Globalization;
+using MicroPrompt.Cost;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Judging;
 using MicroPrompt.Models;
 using MicroPrompt.Resolution;
 using Microsoft.Build.Framework;
@@ -23,6 +25,15 @@ internal sealed class TaskSettings
     public string ProviderName { get; private set; } = "openai";
 
     public List<MicroPromptDiagnostic> Problems { get; } = [];
+
+    /// <summary>Static checks and judge of new generations.</summary>
+    public GradingOptions Grading { get; private set; } = new();
+
+    public PriceTable Prices { get; private set; } = PriceTable.Default;
+
+    public double? MinJudgeScore { get; private set; }
+
+    public decimal? MaxCostUsd { get; private set; }
 
     public static TaskSettings Read(ResolveMicroPrompts task)
     {
@@ -56,6 +67,32 @@ internal sealed class TaskSettings
         var concurrency = settings.Int("MicroPromptMaxConcurrency", task.MaxConcurrency, 4, 1, 64);
         var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
         var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
+
+        var judge = (task.Judge ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "true" => true,
+            "false" => false,
+            _ => settings.Invalid("MicroPromptJudge", task.Judge, "true or false", true),
+        };
+        var judgeModel = Blank(task.JudgeModel) ? null : task.JudgeModel!.Trim();
+        settings.Grading = new GradingOptions { Judge = judge, JudgeModel = judgeModel };
+        settings.MinJudgeScore = Blank(task.MinJudgeScore) ? null
+            : double.TryParse(task.MinJudgeScore, NumberStyles.Float, CultureInfo.InvariantCulture, out var min) && min >= 0 && min <= 1 ? min
+            : settings.Invalid<double?>("MicroPromptMinJudgeScore", task.MinJudgeScore, "a number from 0 to 1, e.g. 0.7", null);
+        settings.MaxCostUsd = Blank(task.MaxCostUsd) ? null
+            : decimal.TryParse(task.MaxCostUsd, NumberStyles.Number, CultureInfo.InvariantCulture, out var max) && max >= 0 ? max
+            : settings.Invalid<decimal?>("MicroPromptMaxCostUsd", task.MaxCostUsd, "a number of US dollars ≥ 0, e.g. 0.50", null);
+        if (!Blank(task.PriceTable))
+        {
+            try
+            {
+                settings.Prices = PriceTable.Load(Path.GetFullPath(task.PriceTable!.Trim(), task.ProjectDirectory));
+            }
+            catch (MicroPromptException ex)
+            {
+                settings.Problems.Add(ex.Diagnostic);
+            }
+        }
 
         var regenerate = (task.Regenerate ?? "").Trim();
         var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
@@ -109,6 +146,8 @@ internal sealed class TaskSettings
             MaxConcurrency = concurrency,
             GeneratorVersion = Blank(task.GeneratorVersion) ? "0.0.0" : task.GeneratorVersion!,
             MaxPromptBytes = maxBytes,
+            Budget = settings.MaxCostUsd is { } budget ? new GenerationBudget(budget, settings.Prices) : null,
+            JudgeModel = judge ? judgeModel ?? "" : null,
         };
         return settings;
     }

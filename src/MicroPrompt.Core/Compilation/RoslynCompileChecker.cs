@@ -30,7 +30,7 @@ namespace MicroPrompt.Compilation;
 /// </remarks>
 public sealed class RoslynCompileChecker : ICompileChecker
 {
-    private static readonly MemoryCache SharedCache = new(new MemoryCacheOptions());
+    internal static readonly MemoryCache SharedCache = new(new MemoryCacheOptions());
 
     private readonly CompilationInputCache _inputs;
 

@@ -1,7 +1,7 @@
 namespace MicroPrompt.Generation;
 
 /// <summary>The result of generating one item: the verified code, or why there is none.</summary>
-public sealed class GenerationOutcome
+public sealed record GenerationOutcome
 {
     public required GenerationStatus Status { get; init; }
 
@@ -37,6 +37,15 @@ public sealed class GenerationOutcome
 
     /// <summary>A reviewer's robustness score 0–1, or null when there is none.</summary>
     public double? JudgeScore { get; init; }
+
+    /// <summary>The model that judged the code (null when it was not judged).</summary>
+    public string? JudgeModel { get; init; }
+
+    /// <summary>Tokens the judge call used (priced at <see cref="JudgeModel"/>'s price; not part of <see cref="Usage"/>).</summary>
+    public UsageTotals JudgeUsage { get; init; }
+
+    /// <summary>Static-check warnings about the final code (MP2010–MP2014), located in the prompt.</summary>
+    public IReadOnlyList<Diagnostics.MicroPromptDiagnostic> Findings { get; init; } = [];
 
     /// <summary>What each model call produced, in order (empty when no call was made).</summary>
     public IReadOnlyList<PassRecord> PassRecords { get; init; } = [];

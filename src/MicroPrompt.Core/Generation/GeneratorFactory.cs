@@ -12,14 +12,22 @@ namespace MicroPrompt.Generation;
 /// </summary>
 public static class GeneratorFactory
 {
-    public static IItemGenerator Create(ProviderSettings provider, string providerName, ProjectContext project)
+    /// <param name="grading">Static checks and judge after the code is correct; null grades nothing.</param>
+    /// <param name="log">Informational messages of the grading.</param>
+    public static IItemGenerator Create(ProviderSettings provider, string providerName, ProjectContext project, Judging.GradingOptions? grading = null, Action<string>? log = null)
     {
         var clients = new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal);
-        var generator = new CodeGenerator(
-            model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m)),
+        Func<string, IChatClient> clientFor = model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m));
+        IItemGenerator generator = new CodeGenerator(
+            clientFor,
             new RoslynCompileChecker(),
             PublicApiExtractor.Extract,
             providerName);
+        if (grading is not null)
+        {
+            generator = new Judging.GradingGenerator(generator, clientFor, grading, log: log);
+        }
+
         return new OwningGenerator(generator, clients);
     }
 

@@ -21,4 +21,7 @@ public enum ItemStatus
     Failed,
 
     Refused,
+
+    /// <summary>Not generated: the build's budget (MicroPromptMaxCostUsd) was spent first, or a dependency was skipped.</summary>
+    Skipped,
 }

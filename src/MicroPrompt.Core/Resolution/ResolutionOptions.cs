@@ -40,6 +40,12 @@ public sealed class ResolutionOptions
     /// <summary>The SDK version recorded as generator of new entries.</summary>
     public string GeneratorVersion { get; init; } = "0.0.0";
 
+    /// <summary><c>MicroPromptMaxCostUsd</c>: checked before each generation starts; null for no budget.</summary>
+    public Cost.GenerationBudget? Budget { get; init; }
+
+    /// <summary>For the budget: the judge model of new generations; "" = the item's model, null = no judge.</summary>
+    public string? JudgeModel { get; init; }
+
     /// <summary>Cap for one prompt file's size in bytes.</summary>
     public int MaxPromptBytes { get; init; } = 256 * 1024;
 }
