@@ -185,7 +185,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         });
 
         string? htmlPath = null;
-        if (!string.IsNullOrWhiteSpace(ReportDirectory))
+        if (!string.IsNullOrWhiteSpace(ReportDirectory) && !DesignTime) // an IDE build must not replace the last real report
         {
             try
             {
