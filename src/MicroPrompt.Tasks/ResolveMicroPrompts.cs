@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Reporting;
 using MicroPrompt.Resolution;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -77,6 +78,27 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public string? SharedCacheLeaseSeconds { get; set; }
     public string? SharedCacheWaitSeconds { get; set; }
 
+    /// <summary><c>MicroPromptJudge</c>: true (default) or false.</summary>
+    public string? Judge { get; set; }
+
+    /// <summary><c>MicroPromptJudgeModel</c>: the judge model; empty = each item's own model.</summary>
+    public string? JudgeModel { get; set; }
+
+    /// <summary><c>MicroPromptPriceTable</c>: a JSON file overriding/extending the built-in prices.</summary>
+    public string? PriceTable { get; set; }
+
+    /// <summary><c>MicroPromptMinJudgeScore</c>: 0–1; an item judged below it gets MP3001.</summary>
+    public string? MinJudgeScore { get; set; }
+
+    /// <summary><c>MicroPromptMaxCostUsd</c>: the dollars this build may spend on model calls.</summary>
+    public string? MaxCostUsd { get; set; }
+
+    /// <summary><c>MicroPromptReportDir</c>: where report.json and report.html go (empty: no report).</summary>
+    public string? ReportDirectory { get; set; }
+
+    /// <summary>The project's name, shown in the report.</summary>
+    public string? ProjectName { get; set; }
+
     /// <summary>A file listing the generated <c>.g.cs</c> paths (one a line), read by the build when this task is skipped.</summary>
     public string? ListFile { get; set; }
 
@@ -129,9 +151,10 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             NamespaceOverride = p.GetMetadata("Namespace"),
         }).ToList();
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var resolver = new PromptResolver(
             settings.Options,
-            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples),
+            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message)),
             (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
             message => Log.LogMessage(MessageImportance.Normal, message));
 
@@ -143,9 +166,14 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             Report(diagnostic);
         }
 
+        foreach (var gate in QualityGates.Evaluate(result, settings.MinJudgeScore, ProjectDirectory))
+        {
+            Report(gate);
+        }
+
         GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
         WriteBookkeeping(result);
-        Summarize(result);
+        Summarize(result, settings, started.Elapsed);
         LogLoadedComponents();
         return !Log.HasLoggedErrors;
     }
@@ -171,14 +199,50 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         }
     }
 
-    private void Summarize(ResolutionResult result)
+    // The report model is built in Core; the task only writes it and prints the one-screen summary.
+    private void Summarize(ResolutionResult result, TaskSettings settings, TimeSpan elapsed)
     {
-        var counts = result.Items.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
-        var usage = result.Items.Aggregate(UsageTotals.Zero, (sum, i) => sum.Add(i.Usage));
-        var calls = result.Items.Sum(i => i.Passes);
-        Log.LogMessage(
-            MessageImportance.High,
-            $"MicroPrompt: {result.Items.Count} prompt(s): {string.Join(", ", counts)}; {calls} model call(s), {usage.InputTokens} in / {usage.OutputTokens} out tokens.");
+        var report = BuildReportBuilder.Build(result, new ReportContext
+        {
+            ProjectDirectory = ProjectDirectory,
+            ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? Path.GetFileName(ProjectDirectory.TrimEnd('/', '\\')) : ProjectName!,
+            GeneratorVersion = GeneratorVersion ?? "0.0.0",
+            Provider = settings.ProviderName,
+            Prices = settings.Prices,
+            MinJudgeScore = settings.MinJudgeScore,
+            MaxCostUsd = settings.MaxCostUsd,
+            Secrets = SecretValues(),
+            Duration = elapsed,
+        });
+
+        string? htmlPath = null;
+        if (!string.IsNullOrWhiteSpace(ReportDirectory) && !DesignTime) // an IDE build must not replace the last real report
+        {
+            try
+            {
+                htmlPath = ReportWriter.Write(report, Path.GetFullPath(ReportDirectory!, ProjectDirectory)).Html;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Report(MicroPromptDiagnostic.Warning(DiagnosticCodes.ReportWriteFailed, $"The MicroPrompt report could not be written to '{ReportDirectory}': {ex.Message}"));
+            }
+        }
+
+        foreach (var line in ConsoleSummary.Lines(report, htmlPath))
+        {
+            Log.LogMessage(MessageImportance.High, line);
+        }
+    }
+
+    // Values the report must never contain: the API key (read here by variable name, as the model client does).
+    private string[] SecretValues()
+    {
+        var names = new[] { ApiKeyVariable, "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY" };
+        return names.Where(n => !string.IsNullOrWhiteSpace(n))
+            .Select(n => Environment.GetEnvironmentVariable(n!.Trim()))
+            .Where(v => !string.IsNullOrEmpty(v))
+            .Select(v => v!)
+            .ToArray();
     }
 
     // Evidence for "a build whose items are all resolved loads no Roslyn, AI, HTTP client or Redis assembly".

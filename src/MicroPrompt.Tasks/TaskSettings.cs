@@ -1,6 +1,8 @@
 using System.Globalization;
+using MicroPrompt.Cost;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Judging;
 using MicroPrompt.Models;
 using MicroPrompt.Resilience;
 using MicroPrompt.Resolution;
@@ -29,6 +31,15 @@ internal sealed class TaskSettings
     public ExampleRunnerOptions? Examples { get; private set; }
 
     public List<MicroPromptDiagnostic> Problems { get; } = [];
+
+    /// <summary>Static checks and judge of new generations.</summary>
+    public GradingOptions Grading { get; private set; } = new();
+
+    public PriceTable Prices { get; private set; } = PriceTable.Default;
+
+    public double? MinJudgeScore { get; private set; }
+
+    public decimal? MaxCostUsd { get; private set; }
 
     public static TaskSettings Read(ResolveMicroPrompts task)
     {
@@ -68,6 +79,32 @@ internal sealed class TaskSettings
         var retryDelay = settings.Int("MicroPromptRetryDelayMilliseconds", task.RetryDelayMilliseconds, 1000, 1, 600_000);
         var leaseSeconds = settings.Int("MicroPromptSharedCacheLeaseSeconds", task.SharedCacheLeaseSeconds, 15, 2, 3600);
         var waitSeconds = settings.Int("MicroPromptSharedCacheWaitSeconds", task.SharedCacheWaitSeconds, 300, 0, 24 * 3600);
+
+        var judge = (task.Judge ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "true" => true,
+            "false" => false,
+            _ => settings.Invalid("MicroPromptJudge", task.Judge, "true or false", true),
+        };
+        var judgeModel = Blank(task.JudgeModel) ? null : task.JudgeModel!.Trim();
+        settings.Grading = new GradingOptions { Judge = judge, JudgeModel = judgeModel };
+        settings.MinJudgeScore = Blank(task.MinJudgeScore) ? null
+            : double.TryParse(task.MinJudgeScore, NumberStyles.Float, CultureInfo.InvariantCulture, out var min) && min >= 0 && min <= 1 ? min
+            : settings.Invalid<double?>("MicroPromptMinJudgeScore", task.MinJudgeScore, "a number from 0 to 1, e.g. 0.7", null);
+        settings.MaxCostUsd = Blank(task.MaxCostUsd) ? null
+            : decimal.TryParse(task.MaxCostUsd, NumberStyles.Number, CultureInfo.InvariantCulture, out var max) && max >= 0 ? max
+            : settings.Invalid<decimal?>("MicroPromptMaxCostUsd", task.MaxCostUsd, "a number of US dollars ≥ 0, e.g. 0.50", null);
+        if (!Blank(task.PriceTable))
+        {
+            try
+            {
+                settings.Prices = PriceTable.Load(Path.GetFullPath(task.PriceTable!.Trim(), task.ProjectDirectory));
+            }
+            catch (MicroPromptException ex)
+            {
+                settings.Problems.Add(ex.Diagnostic);
+            }
+        }
 
         var regenerate = (task.Regenerate ?? "").Trim();
         var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
@@ -148,6 +185,8 @@ internal sealed class TaskSettings
                 WaitLimit = TimeSpan.FromSeconds(waitSeconds),
                 InProcessScope = "msbuild", // one connection and in-process level per MSBuild node
             },
+            Budget = settings.MaxCostUsd is { } budget ? new GenerationBudget(budget, settings.Prices) : null,
+            JudgeModel = judge ? judgeModel ?? "" : null,
         };
         return settings;
     }

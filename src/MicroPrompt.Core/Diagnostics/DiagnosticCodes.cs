@@ -36,6 +36,7 @@ public static class DiagnosticCodes
     public const string ProviderBadResponse = "MP1012";       // HTML, truncated JSON, empty choices
     public const string ProviderUnknownModel = "MP1013";
     public const string ProviderTimeout = "MP1014";
+    public const string PriceTableInvalid = "MP1020";         // MicroPromptPriceTable missing, not JSON, bad row
 
     // MP2xxx — generation and verification
     public const string GenerationFailed = "MP2001";          // still does not compile after max passes
@@ -48,10 +49,15 @@ public static class DiagnosticCodes
     public const string ExamplesNotRun = "MP2008";            // the example harness could not be started or compiled against
     public const string ContractMismatch = "MP2010";
     public const string CapabilityNotDeclared = "MP2020";    // generated code uses network/filesystem/… not in `capabilities:`
+    public const string ConsoleOrExitInLibrary = "MP2011";    // Console.ReadLine / Environment.Exit in a library item
+    public const string UndisposedResource = "MP2012";        // `new` IDisposable in a method, never disposed
+    public const string SyncOverAsync = "MP2013";             // .Result / .Wait() / .GetAwaiter().GetResult() on a task
+    public const string EmptyCatch = "MP2014";                // catch { } swallows every failure
 
     // MP3xxx — quality gates and budget
     public const string JudgeBelowMinimum = "MP3001";
     public const string BudgetExceeded = "MP3002";
+    public const string BudgetUnenforceable = "MP3003";       // MicroPromptMaxCostUsd set but a model has no price
 
     // MP4xxx — resolved state integrity
     public const string LockUnreadable = "MP4001";
@@ -65,6 +71,7 @@ public static class DiagnosticCodes
     public const string SharedCacheEntryRejected = "MP4011"; // shared entry unsigned, badly signed, or its code does not match its hash
     public const string SharedCacheWaitTimeout = "MP4012";   // gave up waiting for another builder's generation lease
     public const string SharedCacheMisconfigured = "MP4013"; // bad configuration string, password in it, or a named variable unset
+    public const string ReportWriteFailed = "MP4008";         // report.json / report.html could not be written (warning)
 
     // MP9xxx — internal
     public const string InternalError = "MP9001";

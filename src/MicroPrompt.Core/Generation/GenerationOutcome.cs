@@ -1,7 +1,7 @@
 namespace MicroPrompt.Generation;
 
 /// <summary>The result of generating one item: the verified code, or why there is none.</summary>
-public sealed class GenerationOutcome
+public sealed record GenerationOutcome
 {
     public required GenerationStatus Status { get; init; }
 
@@ -46,6 +46,15 @@ public sealed class GenerationOutcome
 
     /// <summary>The capabilities the verified code uses (first use of each), from the compile check.</summary>
     public IReadOnlyList<Capabilities.CapabilityUse> Capabilities { get; init; } = [];
+
+    /// <summary>The model that judged the code (null when it was not judged).</summary>
+    public string? JudgeModel { get; init; }
+
+    /// <summary>Tokens the judge call used (priced at <see cref="JudgeModel"/>'s price; not part of <see cref="Usage"/>).</summary>
+    public UsageTotals JudgeUsage { get; init; }
+
+    /// <summary>Static-check warnings about the final code (MP2010–MP2014), located in the prompt.</summary>
+    public IReadOnlyList<Diagnostics.MicroPromptDiagnostic> Findings { get; init; } = [];
 
     /// <summary>What each model call produced, in order (empty when no call was made).</summary>
     public IReadOnlyList<PassRecord> PassRecords { get; init; } = [];

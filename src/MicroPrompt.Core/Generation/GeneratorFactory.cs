@@ -18,18 +18,32 @@ public static class GeneratorFactory
     /// <param name="providerName">Its name, for messages.</param>
     /// <param name="project">The project the code compiles into.</param>
     /// <param name="examples">How to run examples (one harness process for the whole build); null: examples are not run.</param>
-    public static IItemGenerator Create(ProviderSettings provider, string providerName, ProjectContext project, ExampleRunnerOptions? examples = null)
+    /// <param name="grading">Static checks and judge after the code is correct; null grades nothing.</param>
+    /// <param name="log">Informational messages of the grading.</param>
+    public static IItemGenerator Create(
+        ProviderSettings provider,
+        string providerName,
+        ProjectContext project,
+        ExampleRunnerOptions? examples = null,
+        Judging.GradingOptions? grading = null,
+        Action<string>? log = null)
     {
         // One HttpClient, so one retry policy and one circuit breaker, for every model of the build.
         var http = ModelHttpClient.Create(provider);
         var clients = new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal);
         var runner = examples is null ? null : new ExampleRunner(examples);
-        var generator = new CodeGenerator(
-            model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m, http: http)),
+        Func<string, IChatClient> clientFor = model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m, http: http));
+        IItemGenerator generator = new CodeGenerator(
+            clientFor,
             new RoslynCompileChecker(),
             PublicApiExtractor.Extract,
             providerName,
             runner);
+        if (grading is not null)
+        {
+            generator = new Judging.GradingGenerator(generator, clientFor, grading, log: log);
+        }
+
         return new OwningGenerator(generator, clients, http, runner);
     }
 

@@ -38,4 +38,19 @@ public sealed class ItemResult
     public int? FirstCorrectPass { get; init; }
 
     public double? JudgeScore { get; init; }
+
+    /// <summary>The model that judged the code (for resolved/cached items: the one recorded), or null.</summary>
+    public string? JudgeModel { get; init; }
+
+    /// <summary>Judge tokens spent in THIS build (priced at <see cref="JudgeModel"/>'s price).</summary>
+    public UsageTotals JudgeUsage { get; init; }
+
+    /// <summary>Judge tokens spent when the code was generated.</summary>
+    public UsageTotals OriginalJudgeUsage { get; init; }
+
+    /// <summary>Static-check findings about the code, as "MPxxxx: message".</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    /// <summary>For a failed or refused generation: the last compiler errors, failing examples or refusal text.</summary>
+    public IReadOnlyList<string> LastErrors { get; init; } = [];
 }

@@ -24,4 +24,7 @@ public enum ItemStatus
 
     /// <summary>Taken from the team's shared cache (another builder generated it); no model call.</summary>
     Shared,
+
+    /// <summary>Not generated: the build's budget (MicroPromptMaxCostUsd) was spent first, or a dependency was skipped.</summary>
+    Skipped,
 }

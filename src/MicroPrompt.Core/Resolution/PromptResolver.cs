@@ -132,6 +132,10 @@ public sealed class PromptResolver
                     {
                         results[itemPath] = EmitStub(item, document, writer);
                     }
+                    else if (depStatus is ItemStatus.Skipped)
+                    {
+                        results[itemPath] = new ItemResult { ItemPath = itemPath, Status = ItemStatus.Skipped }; // named in the budget error
+                    }
                     else
                     {
                         diagnostics.Add(MicroPromptDiagnostic.Error(
@@ -179,6 +183,9 @@ public sealed class PromptResolver
                         ExamplesTotal = hit.Value.Record.Grade?.ExamplesTotal ?? 0,
                         FirstCorrectPass = hit.Value.Record.Grade?.FirstCorrectPass,
                         JudgeScore = hit.Value.Record.Grade?.JudgeScore,
+                        JudgeModel = hit.Value.Record.Grade?.JudgeModel,
+                        OriginalJudgeUsage = new UsageTotals(hit.Value.Record.Grade?.JudgeInputTokens ?? 0, hit.Value.Record.Grade?.JudgeOutputTokens ?? 0),
+                        Findings = hit.Value.Record.Grade?.Findings ?? [],
                     };
                     continue;
                 }
@@ -265,6 +272,8 @@ public sealed class PromptResolver
                         Compiles = generated.Outcome.Compiles, ExamplesPassed = generated.Outcome.ExamplesPassed,
                         ExamplesTotal = generated.Outcome.ExamplesTotal, FirstCorrectPass = generated.Outcome.FirstCorrectPass,
                         JudgeScore = generated.Outcome.JudgeScore,
+                        JudgeModel = generated.Outcome.JudgeModel, JudgeUsage = generated.Outcome.JudgeUsage, OriginalJudgeUsage = generated.Outcome.JudgeUsage,
+                        Findings = generated.Outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
                         Passes = generated.Outcome.Passes, Usage = generated.Outcome.Usage, Duration = generated.Duration,
                     };
                 }
@@ -273,8 +282,9 @@ public sealed class PromptResolver
                     results[itemPath] = new ItemResult
                     {
                         ItemPath = itemPath,
-                        Status = generated.Outcome?.Status == GenerationStatus.Refused ? ItemStatus.Refused : ItemStatus.Failed,
-                        Model = planned.Model, Key = planned.Key,
+                        Status = generated.Outcome?.Status == GenerationStatus.Refused ? ItemStatus.Refused
+                            : generated.Outcome?.FailureCode is DiagnosticCodes.BudgetExceeded ? ItemStatus.Skipped : ItemStatus.Failed,
+                        Model = planned.Model, Key = planned.Key, LastErrors = generated.Outcome?.LastErrors ?? [],
                         Passes = generated.Outcome?.Passes ?? 0, Usage = generated.Outcome?.Usage ?? UsageTotals.Zero, Duration = generated.Duration,
                     };
                 }
@@ -283,6 +293,14 @@ public sealed class PromptResolver
 
         // 4. Emit nothing for failures; remove stale outputs; prune the lock.
         var ordered = items.Select(i => results.TryGetValue(i.ItemPath, out var r) ? r : new ItemResult { ItemPath = i.ItemPath, Status = ItemStatus.Failed }).ToList();
+        if (_options.Budget is { } budget && ordered.Where(r => r.Status == ItemStatus.Skipped).Select(r => r.ItemPath).ToList() is { Count: > 0 } skipped)
+        {
+            diagnostics.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.BudgetExceeded,
+                $"MicroPromptMaxCostUsd: this build spent {budget.Spent:0.######} USD of its {budget.MaxUsd:0.####} USD budget and stopped generating; left unresolved: {string.Join(", ", skipped)}. "
+                + "What was generated is kept; raise MicroPromptMaxCostUsd or build again to continue."));
+        }
+
         var files = ordered.Where(r => r.GeneratedFile is not null).Select(r => r.GeneratedFile!).ToList();
         writer.RemoveOthers(files);
 
@@ -467,6 +485,16 @@ public sealed class PromptResolver
             MaxPasses = _options.MaxPasses,
         };
 
+        if (_options.Budget?.Refuse(planned.Model, JudgeModelFor(planned)) is { } refusal)
+        {
+            if (refusal.Code != DiagnosticCodes.BudgetExceeded)
+            {
+                AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(refusal.Code, $"'{item.ItemPath}' was not generated: {refusal.Reason}", item.FullPath, 1, 1));
+            }
+
+            return (new GenerationOutcome { Status = GenerationStatus.Failed, FailureCode = refusal.Code, FailureMessage = refusal.Reason }, stopwatch.Elapsed);
+        }
+
         GenerationOutcome outcome;
         try
         {
@@ -495,8 +523,14 @@ public sealed class PromptResolver
             return (null, stopwatch.Elapsed);
         }
 
+        _options.Budget?.Spend(planned.Model, outcome.Usage, outcome.JudgeModel, outcome.JudgeUsage);
         if (outcome.Status == GenerationStatus.Succeeded && outcome.Code is not null)
         {
+            foreach (var finding in outcome.Findings)
+            {
+                AddDiagnostic(diagnostics, finding with { File = finding.File ?? item.FullPath, Line = Math.Max(finding.Line, 1), Column = Math.Max(finding.Column, 1) });
+            }
+
             var record = new GenerationRecord
             {
                 Key = planned.Key,
@@ -513,6 +547,10 @@ public sealed class PromptResolver
                     ExamplesTotal = outcome.ExamplesTotal,
                     FirstCorrectPass = outcome.FirstCorrectPass,
                     JudgeScore = outcome.JudgeScore,
+                    JudgeModel = outcome.JudgeModel,
+                    JudgeInputTokens = outcome.JudgeModel is null ? null : outcome.JudgeUsage.InputTokens,
+                    JudgeOutputTokens = outcome.JudgeModel is null ? null : outcome.JudgeUsage.OutputTokens,
+                    Findings = outcome.Findings.Count == 0 ? null : outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
                 },
                 Capabilities = CapabilityCheck.Names(outcome.Capabilities),
                 GeneratedAt = DateTimeOffset.UtcNow,
@@ -788,6 +826,8 @@ public sealed class PromptResolver
             DefineConstants = project.DefineConstants,
         };
     }
+
+    private string? JudgeModelFor(PlannedItem planned) => _options.JudgeModel is null ? null : _options.JudgeModel.Length == 0 ? planned.Model : _options.JudgeModel;
 
     private static string Origin(PlannedItem planned) => $"model {planned.Model}, key {planned.Key}";
 

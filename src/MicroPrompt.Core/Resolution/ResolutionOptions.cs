@@ -44,6 +44,12 @@ public sealed class ResolutionOptions
     /// <summary><c>MicroPromptStrictCapabilities</c>: undeclared capabilities in generated code are errors, not warnings.</summary>
     public bool StrictCapabilities { get; init; }
 
+    /// <summary><c>MicroPromptMaxCostUsd</c>: checked before each generation starts; null for no budget.</summary>
+    public Cost.GenerationBudget? Budget { get; init; }
+
+    /// <summary>For the budget: the judge model of new generations; "" = the item's model, null = no judge.</summary>
+    public string? JudgeModel { get; init; }
+
     /// <summary>Cap for one prompt file's size in bytes.</summary>
     public int MaxPromptBytes { get; init; } = 256 * 1024;
 

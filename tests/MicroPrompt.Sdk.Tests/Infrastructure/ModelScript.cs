@@ -9,7 +9,27 @@ namespace MicroPrompt.Sdk.Tests.Infrastructure;
 /// </summary>
 public sealed class ModelScript
 {
+    /// <summary>What a judge request (the reviewer's rubric in its system message) gets when no judge reply is queued.</summary>
+    public const string DefaultJudgeReply =
+        "{\"errorHandling\": 0.8, \"resourceCleanup\": 1.0, \"inputValidation\": 0.6, \"cancellation\": null, \"noHardCodedAnswers\": 1.0, \"reason\": \"scripted\"}";
+
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedReply>> _replies = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ScriptedReply> _judgeReplies = new();
+
+    /// <summary>Queues raw judge replies (answered in order to judge requests, whatever the item).</summary>
+    public ModelScript Judge(params string[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _judgeReplies.Enqueue(ScriptedReply.Completion(reply, promptTokens: 40, completionTokens: 10));
+        }
+
+        return this;
+    }
+
+    /// <summary>Whether <paramref name="request"/> is a judge call (not a generation).</summary>
+    public static bool IsJudge(RecordedRequest request) =>
+        request.Messages.Any(m => m.Role == "system" && m.Content.Contains("code reviewer grading the robustness", StringComparison.Ordinal));
 
     public ModelScript Reply(string title, params string[] codeReplies)
         => Replies(title, codeReplies.Select(Code).ToArray());
@@ -32,6 +52,11 @@ public sealed class ModelScript
 
     public ScriptedReply Respond(RecordedRequest request)
     {
+        if (IsJudge(request))
+        {
+            return _judgeReplies.TryDequeue(out var judged) ? judged : ScriptedReply.Completion(DefaultJudgeReply, promptTokens: 40, completionTokens: 10);
+        }
+
         var text = string.Join("\n", request.Messages.Where(m => m.Role == "user").Select(m => m.Content));
         foreach (var (title, queue) in _replies.OrderByDescending(kv => kv.Key.Length))
         {
@@ -46,5 +71,5 @@ public sealed class ModelScript
 
     /// <summary>Chat requests whose user messages mention <paramref name="title"/>.</summary>
     public static IReadOnlyList<RecordedRequest> For(ScriptedModelServer server, string title)
-        => server.ChatRequests.Where(r => r.Messages.Any(m => m.Role == "user" && m.Content.Contains("# " + title, StringComparison.Ordinal))).ToList();
+        => server.ChatRequests.Where(r => !IsJudge(r) && r.Messages.Any(m => m.Role == "user" && m.Content.Contains("# " + title, StringComparison.Ordinal))).ToList();
 }

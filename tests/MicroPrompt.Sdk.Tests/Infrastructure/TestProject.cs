@@ -56,6 +56,8 @@ public sealed class TestProject : IDisposable
                 <Nullable>enable</Nullable>
                 <MicroPromptModel>test-model</MicroPromptModel>
                 <MicroPromptApiKeyVariable>{ApiKeyVariable}</MicroPromptApiKeyVariable>
+                <!-- The judge adds one call per new generation; tests that count requests should not see it unless they ask. -->
+                <MicroPromptJudge>false</MicroPromptJudge>
                 {properties}
               </PropertyGroup>
               <ItemGroup>

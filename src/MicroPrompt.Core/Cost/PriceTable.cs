@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+
+namespace MicroPrompt.Cost;
+
+/// <summary>
+/// Dollars per token for known models: built-in list prices (dated, see <see cref="DefaultAsOf"/>) that a JSON file
+/// (<c>MicroPromptPriceTable</c>) overrides and extends. A model the table does not know has an unknown cost, never zero.
+/// </summary>
+public sealed class PriceTable
+{
+    private const string ResourceName = "MicroPrompt.Cost.default-prices.json";
+
+    private static readonly Regex DateSuffix = new(@"-(\d{4}-\d{2}-\d{2}|\d{8})$", RegexOptions.CultureInvariant);
+    private static readonly Lazy<PriceTable> LazyDefault = new(LoadDefault);
+
+    private readonly Dictionary<string, ModelPrice> _prices;
+
+    private PriceTable(Dictionary<string, ModelPrice> prices, string? asOf, string? source)
+    {
+        _prices = prices;
+        AsOf = asOf;
+        Source = source;
+    }
+
+    /// <summary>The built-in table.</summary>
+    public static PriceTable Default => LazyDefault.Value;
+
+    /// <summary>The date the built-in prices were taken.</summary>
+    public static string DefaultAsOf => Default.AsOf ?? "";
+
+    /// <summary>The date of the prices (the override file's <c>asOf</c> when it has one).</summary>
+    public string? AsOf { get; }
+
+    /// <summary>The override file, or null for the built-in table.</summary>
+    public string? Source { get; }
+
+    public IReadOnlyDictionary<string, ModelPrice> Prices => _prices;
+
+    /// <summary>The built-in table overridden and extended by the price table file at <paramref name="path"/>.</summary>
+    /// <exception cref="MicroPromptException">MP1007 when the file is missing, not JSON, or has a bad row.</exception>
+    public static PriceTable Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Invalid($"The price table '{path}' (MicroPromptPriceTable) cannot be read: {ex.Message}", path, 1, 1);
+        }
+
+        var file = Parse(json, path);
+        var prices = new Dictionary<string, ModelPrice>(Default._prices, StringComparer.OrdinalIgnoreCase);
+        foreach (var (model, price) in file.Prices)
+        {
+            prices[model] = price;
+        }
+
+        return new PriceTable(prices, file.AsOf ?? Default.AsOf, path);
+    }
+
+    /// <summary>The price of <paramref name="model"/>: exact id, then without a date suffix or a <c>provider/</c> prefix.</summary>
+    public ModelPrice? Find(string? model)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            return null;
+        }
+
+        var id = model.Trim();
+        foreach (var candidate in new[] { id, DateSuffix.Replace(id, ""), id[(id.LastIndexOf('/') + 1)..] })
+        {
+            if (_prices.TryGetValue(candidate, out var price))
+            {
+                return price;
+            }
+        }
+
+        var bare = id[(id.LastIndexOf('/') + 1)..];
+        return _prices.TryGetValue(DateSuffix.Replace(bare, ""), out var p) ? p : null;
+    }
+
+    /// <summary>Dollars for <paramref name="usage"/> with <paramref name="model"/>: 0 for no tokens, null when the price is unknown.</summary>
+    public decimal? Cost(string? model, UsageTotals usage)
+    {
+        if (usage.InputTokens == 0 && usage.OutputTokens == 0)
+        {
+            return 0m;
+        }
+
+        return Find(model)?.Cost(usage.InputTokens, usage.OutputTokens);
+    }
+
+    private static PriceTable LoadDefault()
+    {
+        using var stream = typeof(PriceTable).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The built-in price table resource '{ResourceName}' is missing.");
+        using var reader = new StreamReader(stream);
+        var file = Parse(reader.ReadToEnd(), "(built-in price table)");
+        return new PriceTable(new Dictionary<string, ModelPrice>(file.Prices, StringComparer.OrdinalIgnoreCase), file.AsOf, null);
+    }
+
+    private static (Dictionary<string, ModelPrice> Prices, string? AsOf) Parse(string json, string path)
+    {
+        PriceTableFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize(json, PriceJsonContext.Default.PriceTableFile);
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(
+                $"The price table '{path}' is not valid JSON: {ex.Message} Expected {{ \"asOf\": \"2025-10-20\", \"models\": {{ \"my-model\": {{ \"inputPerMillion\": 0.4, \"outputPerMillion\": 1.6 }} }} }}.",
+                path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1);
+        }
+
+        if (file is null)
+        {
+            throw Invalid($"The price table '{path}' is empty; expected an object with a \"models\" map.", path, 1, 1);
+        }
+
+        if (file.Currency is { } currency && !string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Invalid($"The price table '{path}' uses currency '{currency}'; only USD is supported.", path, 1, 1);
+        }
+
+        var prices = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (model, entry) in file.Models ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(model) || entry?.InputPerMillion is not { } input || entry.OutputPerMillion is not { } output || input < 0 || output < 0)
+            {
+                throw Invalid(
+                    $"The price table '{path}' has a bad row for model '{model}': both \"inputPerMillion\" and \"outputPerMillion\" must be numbers ≥ 0 (US dollars per million tokens).",
+                    path, 1, 1);
+            }
+
+            prices[model.Trim()] = new ModelPrice(input, output);
+        }
+
+        return (prices, string.IsNullOrWhiteSpace(file.AsOf) ? null : file.AsOf.Trim());
+    }
+
+    private static MicroPromptException Invalid(string message, string path, int line, int column) =>
+        new(MicroPromptDiagnostic.Error(DiagnosticCodes.PriceTableInvalid, message, path, line, column));
+}

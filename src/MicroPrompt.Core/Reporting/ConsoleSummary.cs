@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace MicroPrompt.Reporting;
+
+/// <summary>The one-screen console summary of a report (at most ~20 lines, whatever the number of items).</summary>
+public static class ConsoleSummary
+{
+    private const int MaxModels = 8;
+    private const int MaxProblemItems = 6;
+
+    public static IReadOnlyList<string> Lines(BuildReport report, string? reportPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var t = report.Totals;
+        var lines = new List<string>();
+        var counts = new List<string>();
+        void Add(int n, string word)
+        {
+            if (n > 0)
+            {
+                counts.Add($"{n} {word}");
+            }
+        }
+
+        Add(t.Generated, "generated");
+        Add(t.Resolved, "resolved");
+        Add(t.Cached, "cached");
+        Add(t.Failed, "failed");
+        Add(t.Refused, "refused");
+        Add(t.Skipped, "skipped (budget)");
+        Add(t.Unresolved, "unresolved");
+        lines.Add($"MicroPrompt: {t.Items} prompt(s): {(counts.Count == 0 ? "none" : string.Join(", ", counts))}; {t.Correct}/{t.Items} correct.");
+        lines.Add($"  {t.ModelCalls} model call(s), {t.JudgeCalls} judge call(s), {t.InputTokens} in / {t.OutputTokens} out tokens; "
+            + $"spent {ReportFormat.Dollars(t.CostUsd)} this build, saved {ReportFormat.Dollars(t.SavedUsd)} (resolved/cached); judge mean {ReportFormat.Score(t.JudgeMean)}.");
+
+        if (report.Models.Count > 0)
+        {
+            var width = Math.Clamp(report.Models.Max(m => m.Model.Length), 5, 32);
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}", "model".PadRight(width), "items", "correct", "refused", "judge", "cost", "$/correct"));
+            foreach (var m in report.Models.Take(MaxModels))
+            {
+                var name = m.Model.Length > width ? m.Model[..(width - 1)] + "…" : m.Model.PadRight(width);
+                lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}",
+                    name, m.Items, ReportFormat.Percent(m.CorrectPercent), m.Refused, ReportFormat.Score(m.JudgeMean), ReportFormat.Dollars(m.CostUsd), ReportFormat.Dollars(m.CostPerCorrectUsd)));
+            }
+
+            if (report.Models.Count > MaxModels)
+            {
+                lines.Add($"  … and {report.Models.Count - MaxModels} more model(s) in the report.");
+            }
+        }
+
+        var problems = report.Items.Where(i => i.Status is "failed" or "refused" or "skipped").ToList();
+        foreach (var item in problems.Take(MaxProblemItems))
+        {
+            lines.Add($"  {item.Status}: {item.Path}");
+        }
+
+        if (problems.Count > MaxProblemItems)
+        {
+            lines.Add($"  … and {problems.Count - MaxProblemItems} more.");
+        }
+
+        if (reportPath is not null)
+        {
+            lines.Add($"  report: {reportPath}");
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+
+namespace MicroPrompt.Reporting;
+
+/// <summary>One item's row of the report.</summary>
+public sealed class ReportItem
+{
+    /// <summary>The prompt's path relative to the project.</summary>
+    public required string Path { get; init; }
+
+    public string? Model { get; init; }
+
+    /// <summary>resolved | cached | generated | failed | refused | skipped | stub | unresolved.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>True when the code came from the resolved state or the user cache (no model call).</summary>
+    public bool CacheHit { get; init; }
+
+    /// <summary>Compiles and passes every example.</summary>
+    public bool Correct { get; init; }
+
+    /// <summary>Model calls made for the code (for resolved items: when it was generated).</summary>
+    public int Passes { get; init; }
+
+    /// <summary>The first pass whose code was correct (p@1, p@2, …), or null.</summary>
+    public int? FirstCorrectPass { get; init; }
+
+    public bool Compiles { get; init; }
+
+    public int ExamplesPassed { get; init; }
+
+    public int ExamplesTotal { get; init; }
+
+    public double? JudgeScore { get; init; }
+
+    public string? JudgeModel { get; init; }
+
+    /// <summary>Tokens of the code's generation (for resolved items: the original ones), judge included.</summary>
+    public long InputTokens { get; init; }
+
+    public long OutputTokens { get; init; }
+
+    /// <summary>Dollars spent on this item in this build (0 for resolved/cached; null when the price is unknown).</summary>
+    public decimal? CostUsd { get; init; }
+
+    /// <summary>What the code cost when it was generated (null when unknown).</summary>
+    public decimal? OriginalCostUsd { get; init; }
+
+    public long DurationMs { get; init; }
+
+    /// <summary>Static-check findings ("MPxxxx: message").</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    /// <summary>Errors and warnings of this build about the item ("MPxxxx: message"), and its last errors or failing examples.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The generated file, relative to the project (null when nothing was emitted).</summary>
+    public string? GeneratedFile { get; init; }
+
+    /// <summary>The code (shown in report.html only; untrusted, always HTML-encoded).</summary>
+    [JsonIgnore]
+    public string? Code { get; init; }
+}
