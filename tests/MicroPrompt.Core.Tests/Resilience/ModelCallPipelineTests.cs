@@ -154,8 +154,12 @@ public sealed class ModelCallPipelineTests : IAsyncLifetime
             await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync(TestProvider.Conversation()))));
 
         Assert.All(failures, f => Assert.Equal(DiagnosticCodes.ProviderUnreachable, ProviderErrors.Classify(f, settings, "m")?.Code));
-        // Without the breaker: 20 callers × (200 + 400 + 800 ms of backoff). With it: about one backoff.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.2), $"took {clock.Elapsed}");
+        // Without the breaker every caller would retry through 200 + 400 + 800 ms of backoff and end on a connection
+        // error; with it, the calls after the first failures are rejected by the open circuit without a connection.
+        // (Counted, not timed: a wall-clock bound is flaky on a loaded 2-core machine.)
+        var rejected = failures.Count(f => Chain(f).OfType<Polly.CircuitBreaker.BrokenCircuitException>().Any());
+        Assert.True(rejected >= failures.Length / 2, $"{rejected} of {failures.Length} calls were rejected by the open circuit");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}"); // never hangs
     }
 
     [Fact]
@@ -183,4 +187,19 @@ public sealed class ModelCallPipelineTests : IAsyncLifetime
             Timeout = timeout ?? TimeSpan.FromSeconds(30),
             Resilience = resilience,
         };
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
 }
