@@ -12,6 +12,9 @@ internal sealed class HostRequest
     /// <summary>Init: prefix of every reply line, so output the examples write themselves is never taken for a reply.</summary>
     public string? Nonce { get; set; }
 
+    /// <summary>Init: the build process; the harness exits when it is gone (never outlives a crashed or killed build).</summary>
+    public int ParentProcessId { get; set; }
+
     /// <summary>Init: implementation assemblies the examples may load (package and project references).</summary>
     public List<string>? RuntimePaths { get; set; }
 

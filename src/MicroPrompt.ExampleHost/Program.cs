@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -59,6 +60,12 @@ internal static class Program
     private static HostReply Init(HostRequest request)
     {
         _nonce = request.Nonce ?? "";
+        if (request.ParentProcessId > 0)
+        {
+            var watchdog = new Thread(() => WatchParent(request.ParentProcessId)) { IsBackground = true, Name = "parent watchdog" };
+            watchdog.Start();
+        }
+
         _runtimePaths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in request.RuntimePaths ?? [])
         {
@@ -66,6 +73,31 @@ internal static class Program
         }
 
         return new HostReply { Ready = true };
+    }
+
+    /// <summary>Ends the harness when the build that started it is gone, even while an example is stuck in a loop.</summary>
+    private static void WatchParent(int parentId)
+    {
+        while (true)
+        {
+            Thread.Sleep(1000);
+            try
+            {
+                using var parent = Process.GetProcessById(parentId);
+                if (parent.HasExited)
+                {
+                    Environment.Exit(3);
+                }
+            }
+            catch (ArgumentException)
+            {
+                Environment.Exit(3);
+            }
+            catch (InvalidOperationException)
+            {
+                Environment.Exit(3);
+            }
+        }
     }
 
     private static HostReply? Unload(HostRequest request)

@@ -198,7 +198,7 @@ internal sealed class ExampleHarness : IDisposable
         _ = PumpAsync(process.StandardOutput, lines.Writer);
 
         _nonce = "@mp:" + Guid.NewGuid().ToString("N") + ":";
-        Send(new HarnessRequest { Op = "init", Nonce = _nonce, RuntimePaths = [.. _options.RuntimeReferencePaths] });
+        Send(new HarnessRequest { Op = "init", Nonce = _nonce, ParentProcessId = Environment.ProcessId, RuntimePaths = [.. _options.RuntimeReferencePaths] });
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startup.CancelAfter(_options.StartupTimeout);
         HarnessReply? ready;

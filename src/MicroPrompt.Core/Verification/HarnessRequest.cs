@@ -9,6 +9,8 @@ internal sealed class HarnessRequest
 
     public string? Nonce { get; set; }
 
+    public int ParentProcessId { get; set; }
+
     public List<string>? RuntimePaths { get; set; }
 
     public string? Assembly { get; set; }

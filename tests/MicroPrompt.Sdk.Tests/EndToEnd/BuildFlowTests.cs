@@ -77,7 +77,8 @@ public sealed class BuildFlowTests(SdkPackageFixture sdk)
         server.Responder = script.Respond;
         script.Reply("Slugify", QuickProject.SlugCode.Replace("builder.Append('-')", "builder.Append('_')"));
         script.Reply("Greeting", QuickProject.GreetingCode.Replace("Hello", "Hi"));
-        project.WriteFile("Text/Slug.mprompt", QuickProject.SlugPrompt.Replace("single '-'", "single '_'"));
+        // The example changes with the spec: examples run at build time, so the old one would fail the new code.
+        project.WriteFile("Text/Slug.mprompt", QuickProject.SlugPrompt.Replace("single '-'", "single '_'").Replace("\"hello-world\"", "\"hello_world\""));
         build = await project.BuildAsync(endpoint, Unlocked);
         Assert.True(build.Succeeded, build.ToString());
         Assert.Equal(2, server.ChatRequestCount);
