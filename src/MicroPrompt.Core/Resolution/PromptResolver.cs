@@ -27,6 +27,7 @@ public sealed class PromptResolver
     private readonly Func<Exception, string, MicroPromptDiagnostic?> _classifyProviderError;
     private readonly Action<string> _log;
     private readonly object _gate = new();
+    private readonly SemaphoreSlim _storeGate = new(1, 1);
     private readonly HashSet<string> _inUserCacheOnly = new(StringComparer.Ordinal);
     private IItemGenerator? _generator;
     private bool _providerDownReported;
@@ -234,13 +235,22 @@ public sealed class PromptResolver
             {
                 var own = new List<MicroPromptDiagnostic>();
                 await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var released = 0;
+                void ReleaseSlot()
+                {
+                    if (Interlocked.Exchange(ref released, 1) == 0)
+                    {
+                        throttle.Release(); // the slot bounds model calls: storing a result must not hold up the next call
+                    }
+                }
+
                 try
                 {
-                    return (planned, outcome: await GenerateSharedAsync(planned, () => GenerateAsync(planned, code, namespaces, companions, own, cancellationToken), cancellationToken).ConfigureAwait(false), own);
+                    return (planned, outcome: await GenerateSharedAsync(planned, () => GenerateAsync(planned, code, namespaces, companions, own, ReleaseSlot, cancellationToken), cancellationToken).ConfigureAwait(false), own);
                 }
                 finally
                 {
-                    throttle.Release();
+                    ReleaseSlot();
                 }
             }).ToList();
 
@@ -467,6 +477,7 @@ public sealed class PromptResolver
         IReadOnlyDictionary<string, string> namespaces,
         IReadOnlyList<string> companions,
         List<MicroPromptDiagnostic> diagnostics,
+        Action modelCallsDone,
         CancellationToken cancellationToken)
     {
         var item = planned.Item;
@@ -500,6 +511,7 @@ public sealed class PromptResolver
         {
             _log($"MicroPrompt: generating '{item.ItemPath}' with model '{planned.Model}'…");
             outcome = await Generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+            modelCallsDone();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -558,17 +570,27 @@ public sealed class PromptResolver
             };
 
             // Stored the moment it passes verification: a later failure or cancellation never pays for it again.
-            if (_options.UserCacheDirectory is not null)
+            // One store write at a time, awaited rather than blocked on, so waiting items hold no thread-pool thread
+            // (blocked threads would starve the HTTP completions of the calls still in flight).
+            await _storeGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
             {
-                TryStore(() => new UserCache(_options.UserCacheDirectory).Put(record), diagnostics, item);
+                if (_options.UserCacheDirectory is not null)
+                {
+                    TryStore(() => new UserCache(_options.UserCacheDirectory).Put(record), diagnostics, item);
+                }
+
+                TryStore(() => SaveEntry(planned, record), diagnostics, item);
+            }
+            finally
+            {
+                _storeGate.Release();
             }
 
-            TryStore(() => SaveEntry(planned, record), diagnostics, item);
             if (_shared is not null)
             {
                 await _shared.PublishAsync(record, cancellationToken).ConfigureAwait(false);
             }
-
             _log($"MicroPrompt: generated '{item.ItemPath}' with '{planned.Model}' in {outcome.Passes} pass(es), {outcome.Usage.InputTokens} in / {outcome.Usage.OutputTokens} out tokens.");
         }
         else
