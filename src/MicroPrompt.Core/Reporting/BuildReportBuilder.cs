@@ -21,7 +21,7 @@ public static class BuildReportBuilder
         var items = result.Items.Select(r => Item(r, result.Diagnostics, context)).ToList();
 
         var thisBuild = result.Items.Select(r => Sum(prices.Cost(r.Model, r.Usage), prices.Cost(r.JudgeModel ?? r.Model, r.JudgeUsage))).ToList();
-        var saved = result.Items.Where(r => r.Status is ItemStatus.Resolved or ItemStatus.Cached)
+        var saved = result.Items.Where(r => r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Shared)
             .Select(r => Sum(prices.Cost(r.Model, r.OriginalUsage), prices.Cost(r.JudgeModel ?? r.Model, r.OriginalJudgeUsage))).ToList();
         var spent = Total(thisBuild);
         var correctNow = items.Count(i => i.Correct && i.Status == "generated");
@@ -32,6 +32,7 @@ public static class BuildReportBuilder
             Items = items.Count,
             Resolved = Count(result, ItemStatus.Resolved),
             Cached = Count(result, ItemStatus.Cached),
+            Shared = Count(result, ItemStatus.Shared),
             Generated = Count(result, ItemStatus.Generated),
             Failed = Count(result, ItemStatus.Failed),
             Refused = Count(result, ItemStatus.Refused),
@@ -50,7 +51,7 @@ public static class BuildReportBuilder
         };
 
         var models = items
-            .Where(i => i.Model is not null && i.Status is "resolved" or "cached" or "generated" or "failed" or "refused")
+            .Where(i => i.Model is not null && i.Status is "resolved" or "cached" or "shared" or "generated" or "failed" or "refused")
             .GroupBy(i => i.Model!, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -99,14 +100,14 @@ public static class BuildReportBuilder
 
     /// <summary>Compiles and passes every example, from a successful resolution.</summary>
     public static bool IsCorrect(ItemResult r) =>
-        r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Generated
+        r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Shared or ItemStatus.Generated
         && r.Compiles
         && (r.ExamplesTotal == 0 || r.ExamplesPassed == r.ExamplesTotal);
 
     private static ReportItem Item(ItemResult r, IReadOnlyList<MicroPromptDiagnostic> diagnostics, ReportContext context)
     {
         var prices = context.Prices;
-        var hit = r.Status is ItemStatus.Resolved or ItemStatus.Cached;
+        var hit = r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Shared;
         var usage = hit ? r.OriginalUsage : r.Usage;
         var judgeUsage = hit ? r.OriginalJudgeUsage : r.JudgeUsage;
         var original = Sum(prices.Cost(r.Model, r.OriginalUsage), prices.Cost(r.JudgeModel ?? r.Model, r.OriginalJudgeUsage));
@@ -136,7 +137,7 @@ public static class BuildReportBuilder
             InputTokens = usage.InputTokens + judgeUsage.InputTokens,
             OutputTokens = usage.OutputTokens + judgeUsage.OutputTokens,
             CostUsd = Sum(prices.Cost(r.Model, r.Usage), prices.Cost(r.JudgeModel ?? r.Model, r.JudgeUsage)),
-            OriginalCostUsd = r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Generated ? original : null,
+            OriginalCostUsd = r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Shared or ItemStatus.Generated ? original : null,
             DurationMs = (long)r.Duration.TotalMilliseconds,
             Findings = r.Findings.Select(f => Redact(f, context)).ToList(),
             Problems = problems,

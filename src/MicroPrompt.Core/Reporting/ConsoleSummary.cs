@@ -25,13 +25,14 @@ public static class ConsoleSummary
         Add(t.Generated, "generated");
         Add(t.Resolved, "resolved");
         Add(t.Cached, "cached");
+        Add(t.Shared, "shared");
         Add(t.Failed, "failed");
         Add(t.Refused, "refused");
         Add(t.Skipped, "skipped (budget)");
         Add(t.Unresolved, "unresolved");
         lines.Add($"MicroPrompt: {t.Items} prompt(s): {(counts.Count == 0 ? "none" : string.Join(", ", counts))}; {t.Correct}/{t.Items} correct.");
         lines.Add($"  {t.ModelCalls} model call(s), {t.JudgeCalls} judge call(s), {t.InputTokens} in / {t.OutputTokens} out tokens; "
-            + $"spent {ReportFormat.Dollars(t.CostUsd)} this build, saved {ReportFormat.Dollars(t.SavedUsd)} (resolved/cached); judge mean {ReportFormat.Score(t.JudgeMean)}.");
+            + $"spent {ReportFormat.Dollars(t.CostUsd)} this build, saved {ReportFormat.Dollars(t.SavedUsd)} (resolved/cached/shared); judge mean {ReportFormat.Score(t.JudgeMean)}.");
 
         if (report.Models.Count > 0)
         {

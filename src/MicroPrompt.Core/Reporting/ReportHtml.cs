@@ -45,7 +45,7 @@ public static class ReportHtml
         Card(html, "items", t.Items.ToString(CultureInfo.InvariantCulture));
         Card(html, "correct", $"{t.Correct}/{t.Items}");
         Card(html, "generated", t.Generated.ToString(CultureInfo.InvariantCulture));
-        Card(html, "resolved + cached", (t.Resolved + t.Cached).ToString(CultureInfo.InvariantCulture));
+        Card(html, "resolved + cached + shared", (t.Resolved + t.Cached + t.Shared).ToString(CultureInfo.InvariantCulture));
         Card(html, "failed", t.Failed.ToString(CultureInfo.InvariantCulture));
         Card(html, "refused", t.Refused.ToString(CultureInfo.InvariantCulture));
         Card(html, "skipped (budget)", t.Skipped.ToString(CultureInfo.InvariantCulture));
@@ -79,7 +79,7 @@ public static class ReportHtml
                 .Append("<td class=\"s-").Append(E(item.Status)).Append("\">").Append(E(item.Status)).Append("</td>")
                 .Append("<td>").Append(E(item.Model ?? "–")).Append("</td>")
                 .Append(N(item.Passes == 0 ? "–" : item.FirstCorrectPass is { } p ? $"{item.Passes} (p@{p})" : item.Passes.ToString(CultureInfo.InvariantCulture)))
-                .Append("<td>").Append(item.Status is "resolved" or "cached" or "generated" || item.Compiles ? (item.Compiles ? "yes" : "no") : "–").Append("</td>")
+                .Append("<td>").Append(item.Status is "resolved" or "cached" or "shared" or "generated" || item.Compiles ? (item.Compiles ? "yes" : "no") : "–").Append("</td>")
                 .Append(N(item.ExamplesTotal == 0 ? "–" : $"{item.ExamplesPassed}/{item.ExamplesTotal}"))
                 .Append(N(ReportFormat.Score(item.JudgeScore)))
                 .Append(N($"{ReportFormat.Count(item.InputTokens)} / {ReportFormat.Count(item.OutputTokens)}"))

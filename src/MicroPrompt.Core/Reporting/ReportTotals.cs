@@ -9,6 +9,9 @@ public sealed class ReportTotals
 
     public int Cached { get; init; }
 
+    /// <summary>Taken from the team's shared cache (another builder paid for it).</summary>
+    public int Shared { get; init; }
+
     public int Generated { get; init; }
 
     public int Failed { get; init; }

@@ -138,6 +138,38 @@ public sealed class BuildReportTests : IDisposable
         Assert.Equal(["Resolved.mprompt"], BuildReportBuilder.Build(result, Context(0.7)).Gates.BelowMinJudgeScore);
     }
 
+    [Fact]
+    public void An_item_from_the_shared_cache_is_a_hit_that_counts_as_saved_and_fits_the_schema()
+    {
+        var generatedFile = _dir.Combine("obj", "Shared.g.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(generatedFile)!);
+        File.WriteAllText(generatedFile, "public static class S { }");
+        var result = new ResolutionResult
+        {
+            Items =
+            [
+                new ItemResult
+                {
+                    ItemPath = "Shared.mprompt", Status = ItemStatus.Shared, Model = "gpt-4.1-mini", GeneratedFile = generatedFile,
+                    OriginalUsage = new(10_000, 2_000), OriginalPasses = 1, Compiles = true, FirstCorrectPass = 1,
+                },
+            ],
+            Diagnostics = [],
+            GeneratedFiles = [generatedFile],
+        };
+
+        var report = BuildReportBuilder.Build(result, Context(null));
+        Assert.Equal(1, report.Totals.Shared);
+        Assert.Equal(1, report.Totals.Correct);
+        Assert.Equal(0.0072m, report.Totals.SavedUsd);   // what another builder paid: 10k in/2k out at gpt-4.1-mini
+        Assert.Equal(0, report.Totals.ModelCalls);
+        var item = Assert.Single(report.Items);
+        Assert.Equal("shared", item.Status);
+        Assert.True(item.CacheHit);
+        Assert.StartsWith("MicroPrompt: 1 prompt(s): 1 shared; 1/1 correct.", ConsoleSummary.Lines(report)[0]);
+        ReportSchema.AssertValid(ReportWriter.ToJson(report));
+    }
+
     private BuildReport Build() => BuildReportBuilder.Build(Result(), Context(null));
 
     private ReportContext Context(double? min) => new()
