@@ -1,6 +1,5 @@
 using System.Globalization;
 using MicroPrompt.Diagnostics;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace MicroPrompt.Prompts;
 
@@ -122,8 +121,36 @@ internal static class FrontMatterBinder
         result.Namespace = text;
     }
 
+    // Checked without Roslyn on purpose: the parser runs in every build, and a build whose items are all resolved must
+    // not load Roslyn. The rules are the C# spec's (identifier-start / identifier-part characters, reserved keywords).
+    private static readonly HashSet<string> ReservedKeywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
     private static bool IsIdentifier(string part)
-        => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None;
+    {
+        if (part.Length == 0 || ReservedKeywords.Contains(part))
+        {
+            return false;
+        }
+
+        static bool Start(char c) => c == '_' || char.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+            or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.LetterNumber;
+        static bool Part(char c) => Start(c) || char.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.DecimalDigitNumber or System.Globalization.UnicodeCategory.ConnectorPunctuation
+            or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.Format;
+        return Start(part[0]) && part.Skip(1).All(Part);
+    }
 
     private static void BindUses(FrontMatterNode value, FrontMatter result, PromptParseContext context)
     {
