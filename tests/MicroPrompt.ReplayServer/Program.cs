@@ -16,6 +16,7 @@ if (options.UrlFile is not null)
 Console.WriteLine($"replay server listening on {server.OpenAIEndpoint} ({answers.Count} answers from {options.AnswersDirectory})");
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
 await stop.Task;
 Console.WriteLine($"replay server stopping after {server.ChatRequestCount} chat request(s)");
