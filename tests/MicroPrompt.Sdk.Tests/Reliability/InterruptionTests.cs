@@ -84,7 +84,10 @@ public sealed class InterruptionTests(SdkPackageFixture sdk)
 
             return ModelScript.Code(Prompts.Code(title)).After(TimeSpan.FromMilliseconds(delay));
         };
-        using var a = new TestProject(sdk, "Alpha").WithProject("<MicroPromptMaxConcurrency>8</MicroPromptMaxConcurrency>", outputType: "Library");
+        // The two Alpha builds use their own obj/bin folders; each must not glob the other's generated sources as Compile items.
+        using var a = new TestProject(sdk, "Alpha").WithProject(
+            "<MicroPromptMaxConcurrency>8</MicroPromptMaxConcurrency><DefaultItemExcludes>$(DefaultItemExcludes);obj1/**;obj2/**;bin1/**;bin2/**</DefaultItemExcludes>",
+            outputType: "Library");
         using var b = new TestProject(sdk, "Beta").WithProject("<MicroPromptMaxConcurrency>8</MicroPromptMaxConcurrency>", outputType: "Library");
         b.Environment["MICROPROMPT_CACHE_DIR"] = a.UserCacheDirectory;
         for (var i = 0; i < 16; i++)
