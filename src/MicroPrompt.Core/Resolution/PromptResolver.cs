@@ -174,20 +174,7 @@ public sealed class PromptResolver
 
                     CapabilityCheck.Report(item, document, hit.Value.Record?.Capabilities, null, _options.StrictCapabilities, diagnostics);
                     var file = writer.Write(itemPath, Origin(planned), hit.Value.Code);
-                    results[itemPath] = new ItemResult
-                    {
-                        ItemPath = itemPath, Status = hit.Value.Status, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
-                        OriginalUsage = new UsageTotals(hit.Value.Record!.Usage.InputTokens, hit.Value.Record.Usage.OutputTokens),
-                        OriginalPasses = hit.Value.Record.Usage.Passes,
-                        Compiles = hit.Value.Record.Grade?.Compiles ?? true,
-                        ExamplesPassed = hit.Value.Record.Grade?.ExamplesPassed ?? 0,
-                        ExamplesTotal = hit.Value.Record.Grade?.ExamplesTotal ?? 0,
-                        FirstCorrectPass = hit.Value.Record.Grade?.FirstCorrectPass,
-                        JudgeScore = hit.Value.Record.Grade?.JudgeScore,
-                        JudgeModel = hit.Value.Record.Grade?.JudgeModel,
-                        OriginalJudgeUsage = new UsageTotals(hit.Value.Record.Grade?.JudgeInputTokens ?? 0, hit.Value.Record.Grade?.JudgeOutputTokens ?? 0),
-                        Findings = hit.Value.Record.Grade?.Findings ?? [],
-                    };
+                    results[itemPath] = FromRecord(planned, hit.Value.Status, file, hit.Value.Record!);
                     continue;
                 }
 
@@ -348,27 +335,22 @@ public sealed class PromptResolver
         {
             var reference = _options.Project.PackageReferences
                 .FirstOrDefault(p => string.Equals(p.Id, requirement.Id, StringComparison.OrdinalIgnoreCase));
-            if (reference is null)
+            var problem = reference is null
+                ? $"the project does not reference {requirement.Id}. Add <PackageReference Include=\"{requirement.Id}\" Version=\"...\" /> to the project."
+                : NuGetVersion.TryParse(reference.Version, out var version) && !requirement.Range.Satisfies(version)
+                    ? $"the project resolves {requirement.Id} {reference.Version}. Change the PackageReference version or the range."
+                    : null;
+            if (problem is not null)
             {
                 diagnostics.Add(MicroPromptDiagnostic.Error(
                     DiagnosticCodes.RequiresNotReferenced,
-                    $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but the project does not reference {requirement.Id}. Add <PackageReference Include=\"{requirement.Id}\" Version=\"...\" /> to the project.",
+                    $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but {problem}",
                     item.FullPath, requirement.Span.Line, requirement.Span.Column));
                 ok = false;
                 continue;
             }
 
-            if (NuGetVersion.TryParse(reference.Version, out var version) && !requirement.Range.Satisfies(version))
-            {
-                diagnostics.Add(MicroPromptDiagnostic.Error(
-                    DiagnosticCodes.RequiresNotReferenced,
-                    $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but the project resolves {requirement.Id} {reference.Version}. Change the PackageReference version or the range.",
-                    item.FullPath, requirement.Span.Line, requirement.Span.Column));
-                ok = false;
-                continue;
-            }
-
-            packages[requirement.Id.ToLowerInvariant()] = reference.Version;
+            packages[requirement.Id.ToLowerInvariant()] = reference!.Version;
         }
 
         if (!ok)
@@ -653,15 +635,24 @@ public sealed class PromptResolver
         }
 
         TryStore(() => SaveEntry(planned, record), diagnostics, planned.Item);
-        return new ItemResult
-        {
-            ItemPath = itemPath, Status = ItemStatus.Shared, Model = planned.Model, Key = planned.Key,
-            GeneratedFile = writer.Write(itemPath, Origin(planned), record.Code),
-            OriginalUsage = new UsageTotals(record.Usage.InputTokens, record.Usage.OutputTokens), OriginalPasses = record.Usage.Passes,
-            Compiles = record.Grade?.Compiles ?? true, ExamplesPassed = record.Grade?.ExamplesPassed ?? 0,
-            ExamplesTotal = record.Grade?.ExamplesTotal ?? 0, FirstCorrectPass = record.Grade?.FirstCorrectPass, JudgeScore = record.Grade?.JudgeScore,
-        };
+        return FromRecord(planned, ItemStatus.Shared, writer.Write(itemPath, Origin(planned), record.Code), record);
     }
+
+    /// <summary>The result of an item whose code was not generated in this build: what it cost and how it was graded then.</summary>
+    private static ItemResult FromRecord(PlannedItem planned, ItemStatus status, string generatedFile, GenerationRecord record) => new()
+    {
+        ItemPath = planned.Item.ItemPath, Status = status, Model = planned.Model, Key = planned.Key, GeneratedFile = generatedFile,
+        OriginalUsage = new UsageTotals(record.Usage.InputTokens, record.Usage.OutputTokens),
+        OriginalPasses = record.Usage.Passes,
+        Compiles = record.Grade?.Compiles ?? true,
+        ExamplesPassed = record.Grade?.ExamplesPassed ?? 0,
+        ExamplesTotal = record.Grade?.ExamplesTotal ?? 0,
+        FirstCorrectPass = record.Grade?.FirstCorrectPass,
+        JudgeScore = record.Grade?.JudgeScore,
+        JudgeModel = record.Grade?.JudgeModel,
+        OriginalJudgeUsage = new UsageTotals(record.Grade?.JudgeInputTokens ?? 0, record.Grade?.JudgeOutputTokens ?? 0),
+        Findings = record.Grade?.Findings ?? [],
+    };
 
     private void SaveEntry(PlannedItem planned, GenerationRecord record)
     {
