@@ -17,5 +17,7 @@ internal sealed class FrontMatter
 
     public List<string> Capabilities { get; } = [];
 
+    public List<string> Tags { get; } = [];
+
     public Dictionary<string, SourceSpan> KeySpans { get; } = new(StringComparer.Ordinal);
 }

@@ -7,7 +7,7 @@ namespace MicroPrompt.Prompts;
 internal static class FrontMatterBinder
 {
     /// <summary>Every key a front matter may contain, in documentation order.</summary>
-    public static readonly string[] AllowedKeys = ["model", "kind", "namespace", "uses", "requires", "review", "capabilities"];
+    public static readonly string[] AllowedKeys = ["model", "kind", "namespace", "uses", "requires", "review", "capabilities", "tags"];
 
     /// <summary>Every value <c>capabilities:</c> accepts.</summary>
     public static readonly string[] AllowedCapabilities = ["network", "filesystem", "process", "environment", "reflection"];
@@ -57,6 +57,9 @@ internal static class FrontMatterBinder
                     break;
                 case "capabilities":
                     BindCapabilities(value, result, context);
+                    break;
+                case "tags":
+                    BindTags(value, result, context);
                     break;
             }
         }
@@ -244,6 +247,29 @@ internal static class FrontMatterBinder
             if (!result.Capabilities.Contains(known))
             {
                 result.Capabilities.Add(known);
+            }
+        }
+    }
+
+    private static void BindTags(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        foreach (var item in Items("tags", value, context, "a list of names, e.g. 'tags: [api, oauth2]'"))
+        {
+            var name = item is FrontMatterScalar { IsNull: false } scalar ? scalar.Value.Trim() : "";
+            if (name.Length == 0 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/')))
+            {
+                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+                    (item is FrontMatterScalar { IsNull: false }
+                        ? $"The tag '{name}' may only contain letters, digits, '-', '_', '.' and '/'"
+                        : $"Each 'tags' entry must be a name, but this one is {item.Description}") +
+                    "; tags group results in comparison reports, e.g. 'tags: [api, oauth2]'.",
+                    item.Span);
+                continue;
+            }
+
+            if (!result.Tags.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Tags.Add(name);
             }
         }
     }

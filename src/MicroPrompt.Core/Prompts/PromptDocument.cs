@@ -36,6 +36,9 @@ public sealed class PromptDocument
     /// <summary>Capabilities the generated code may use (<c>capabilities:</c>): network, filesystem, process, environment, reflection.</summary>
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 
+    /// <summary>Labels for grouping results (<c>tags:</c>), e.g. the families of a comparison report. Not shown to the model.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Where each front-matter key was written, for diagnostics.</summary>
     public IReadOnlyDictionary<string, SourceSpan> KeySpans { get; init; } = new Dictionary<string, SourceSpan>();
 }

@@ -158,6 +158,7 @@ public static class PromptParser
             Requires = frontMatter.Requires,
             Review = frontMatter.Review,
             Capabilities = frontMatter.Capabilities,
+            Tags = frontMatter.Tags,
             KeySpans = frontMatter.KeySpans,
         };
     }

@@ -16,6 +16,14 @@ public class PromptParserDocumentTests
     }
 
     [Fact]
+    public void Tags_AreBoundInOrder_WithoutDuplicates_AndAScalarIsOneTag()
+    {
+        Assert.Equal(["api", "mtls", "pkcs12"], ParseOk(Lines("---", "tags: [api, mtls, API, pkcs12]", "---", "Do it.")).Tags);
+        Assert.Equal(["file-data"], ParseOk(Lines("---", "tags: file-data", "---", "Do it.")).Tags);
+        Assert.Empty(ParseOk(Lines("---", "model: m", "---", "Do it.")).Tags);
+    }
+
+    [Fact]
     public void FullDocument_BindsEveryKeyAndSection()
     {
         var result = PromptParser.Parse("Prompts/Push.mprompt", Full);

@@ -78,7 +78,7 @@ public class PromptParserErrorTests
         AssertAt(diagnostic, DiagnosticCodes.FrontMatterUnknownKey, 4, 1);
         Assert.Contains("'Modle'", diagnostic.Message);
         Assert.Contains("did you mean 'model'?", diagnostic.Message);
-        Assert.Contains("model, kind, namespace, uses, requires, review, capabilities", diagnostic.Message);
+        Assert.Contains("model, kind, namespace, uses, requires, review, capabilities, tags", diagnostic.Message);
     }
 
     [Theory]
@@ -119,6 +119,9 @@ public class PromptParserErrorTests
     [InlineData("capabilities: [netwrok]", 16)]
     [InlineData("capabilities: network-ish", 15)]
     [InlineData("capabilities: {network: true}", 15)]
+    [InlineData("tags: [api, \"two words\"]", 13)]
+    [InlineData("tags: [[api]]", 8)]
+    [InlineData("tags: {a: b}", 7)]
     public void InvalidValue_IsMP0013_AtTheValue(string line, int column)
     {
         var diagnostic = SingleError(Lines("---", line, "---", "Do it."));
