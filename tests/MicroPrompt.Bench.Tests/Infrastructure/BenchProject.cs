@@ -1,0 +1,66 @@
+using System.Reflection;
+using MicroPrompt.Generation;
+using MicroPrompt.Verification;
+
+namespace MicroPrompt.Bench.Tests.Infrastructure;
+
+/// <summary>
+/// What <c>samples/Bench/Bench.csproj</c> hands the SDK, rebuilt for the tests in ONE place: net10.0, implicit usings,
+/// nullable enabled, root namespace <c>Bench</c>, compile references = the framework reference assemblies (including
+/// Microsoft.AspNetCore.App, which Bench.Support brings) + MicroPrompt.Bench.Support, run-time references =
+/// MicroPrompt.Bench.Support.dll. Bench.csproj's <c>&lt;Using Include="MicroPrompt.Bench.Support" /&gt;</c> is
+/// <see cref="GlobalUsings"/>; wire it into the context here once <see cref="ProjectContext"/> carries global usings.
+/// </summary>
+internal static class BenchProject
+{
+    public const string RootNamespace = "Bench";
+
+    /// <summary>The project's <c>@(Using)</c> items (global usings), as in Bench.csproj.</summary>
+    public static IReadOnlyList<string> GlobalUsings { get; } = ["MicroPrompt.Bench.Support"];
+
+    /// <summary>The harness built beside the tests (MicroPrompt.ExampleHost.dll).</summary>
+    public static string HostAssemblyPath { get; } = typeof(BenchProject).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "ExampleHostPath").Value!;
+
+    /// <summary>Framework reference assemblies + Bench.Support, written at build time by the csproj (bench-references.txt).</summary>
+    public static IReadOnlyList<string> ReferencePaths { get; } = ReadReferences();
+
+    /// <summary>The implementation assembly the examples load at run time (the project reference's output).</summary>
+    public static IReadOnlyList<string> RuntimeReferencePaths { get; } =
+        [Path.Combine(AppContext.BaseDirectory, "MicroPrompt.Bench.Support.dll")];
+
+    /// <summary>An empty project directory: the tasks are compiled alone, as the SDK does for the first item it generates.</summary>
+    public static ProjectContext Context(string projectDirectory) => new()
+    {
+        ProjectDirectory = projectDirectory,
+        RootNamespace = RootNamespace,
+        TargetFramework = "net10.0",
+        Nullable = "enable",
+        ImplicitUsings = true,
+        ReferencePaths = ReferencePaths,
+        SourceFiles = [],
+    };
+
+    public static ExampleRunnerOptions RunnerOptions(string workRoot) => new()
+    {
+        HostAssemblyPath = HostAssemblyPath,
+        Timeout = TimeSpan.FromSeconds(10),
+        RuntimeReferencePaths = RuntimeReferencePaths,
+        WorkRoot = workRoot,
+    };
+
+    private static List<string> ReadReferences()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "bench-references.txt");
+        var paths = File.ReadAllLines(file).Where(l => l.Length > 0).ToList();
+        if (!paths.Any(p => Path.GetFileName(p) == "System.Runtime.dll")
+            || !paths.Any(p => Path.GetFileName(p) == "Microsoft.AspNetCore.Http.Abstractions.dll")
+            || !paths.Any(p => Path.GetFileName(p) == "MicroPrompt.Bench.Support.dll"))
+        {
+            throw new InvalidOperationException($"{file} lacks the framework or Bench.Support references: rebuild the test project.");
+        }
+
+        return paths;
+    }
+}
