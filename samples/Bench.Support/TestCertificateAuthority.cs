@@ -62,8 +62,10 @@ internal sealed class TestCertificateAuthority : IDisposable
             request.CertificateExtensions.Add(alternativeNames);
         }
 
-        var now = DateTimeOffset.UtcNow;
-        using var issued = request.Create(Certificate, now.AddMinutes(-5), now.AddDays(1), RandomNumberGenerator.GetBytes(12));
+        // Within the CA's validity (stored to the second, so taken from the CA certificate itself).
+        var notBefore = new DateTimeOffset(Certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
+        var notAfter = new DateTimeOffset(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero).AddMinutes(-1);
+        using var issued = request.Create(Certificate, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
         return issued.CopyWithPrivateKey(key);
     }
 }
