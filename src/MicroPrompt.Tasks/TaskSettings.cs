@@ -130,6 +130,12 @@ internal sealed class TaskSettings
                 .DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
                 .ToList(),
             SourceFiles = task.Sources.Select(s => s.GetMetadata("FullPath")).Where(File.Exists).ToList(),
+            GlobalUsings = task.Usings
+                .Select(u => new GlobalUsing(
+                    u.ItemSpec,
+                    Blank(u.GetMetadata("Alias")) ? null : u.GetMetadata("Alias").Trim(),
+                    string.Equals(u.GetMetadata("Static")?.Trim(), "true", StringComparison.OrdinalIgnoreCase)))
+                .ToList(),
             DefineConstants = (task.DefineConstants ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
 
@@ -142,6 +148,8 @@ internal sealed class TaskSettings
             {
                 HostAssemblyPath = Path.Combine(tasksDirectory, "examplehost", "MicroPrompt.ExampleHost.dll"),
                 Timeout = TimeSpan.FromSeconds(exampleTimeout),
+                AspNetCore = task.References.Any(r => string.Equals(r.GetMetadata("FrameworkReferenceName"), AspNetCoreFramework.Name, StringComparison.OrdinalIgnoreCase))
+                    || AspNetCoreFramework.IsReferencedBy(project.ReferencePaths),
                 RuntimeReferencePaths = task.RuntimeReferences
                     .Select(r => r.GetMetadata("FullPath"))
                     .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))

@@ -9,31 +9,20 @@ namespace MicroPrompt.Compilation;
 /// <summary>Parse and compilation options derived from a <see cref="ProjectContext"/> the way the .NET SDK derives them.</summary>
 internal sealed class CompilationSettings
 {
-    /// <summary>The global usings the .NET SDK adds to a console or class library project with <c>ImplicitUsings</c>.</summary>
-    internal static readonly IReadOnlyList<string> ImplicitUsingNamespaces =
-    [
-        "System",
-        "System.Collections.Generic",
-        "System.IO",
-        "System.Linq",
-        "System.Net.Http",
-        "System.Threading",
-        "System.Threading.Tasks",
-    ];
-
     private static readonly Regex ModernNet = new(@"^net(?<major>\d+)\.(?<minor>\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex NetCoreApp = new(@"^netcoreapp(?<major>\d+)\.(?<minor>\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex NetStandard = new(@"^netstandard(?<major>\d+)\.(?<minor>\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex NetFramework = new(@"^net\d{2,3}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private CompilationSettings(CSharpParseOptions parseOptions, CSharpCompilationOptions compilationOptions, bool implicitUsings)
+    private CompilationSettings(CSharpParseOptions parseOptions, CSharpCompilationOptions compilationOptions, bool implicitUsings, IReadOnlyList<string> globalUsings)
     {
         ParseOptions = parseOptions;
         CompilationOptions = compilationOptions;
         ImplicitUsings = implicitUsings;
+        GlobalUsingDirectives = globalUsings;
         var symbols = string.Join(";", parseOptions.PreprocessorSymbolNames.OrderBy(s => s, StringComparer.Ordinal));
         ParseKey = $"{parseOptions.LanguageVersion}|{symbols}";
-        CompilationKey = $"{ParseKey}|{compilationOptions.OutputKind}|{compilationOptions.NullableContextOptions}|{implicitUsings}";
+        CompilationKey = $"{ParseKey}|{compilationOptions.OutputKind}|{compilationOptions.NullableContextOptions}|{implicitUsings}|{string.Join("", globalUsings)}";
     }
 
     public CSharpParseOptions ParseOptions { get; }
@@ -41,6 +30,9 @@ internal sealed class CompilationSettings
     public CSharpCompilationOptions CompilationOptions { get; }
 
     public bool ImplicitUsings { get; }
+
+    /// <summary>The project's global using directives (implicit set when on, plus its <c>@(Using)</c> items); empty for none.</summary>
+    public IReadOnlyList<string> GlobalUsingDirectives { get; }
 
     /// <summary>Identifies the parse options (part of cache keys of parsed trees).</summary>
     public string ParseKey { get; }
@@ -62,7 +54,7 @@ internal sealed class CompilationSettings
 
         var outputKind = kind == PromptKind.Program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         var compilationOptions = new CSharpCompilationOptions(outputKind, nullableContextOptions: ResolveNullable(project.Nullable));
-        return new CompilationSettings(parseOptions, compilationOptions, project.ImplicitUsings);
+        return new CompilationSettings(parseOptions, compilationOptions, project.ImplicitUsings, GlobalUsing.AllDirectives(project));
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class ProjectContext
 
     public bool ImplicitUsings { get; init; }
 
+    /// <summary>The project's <c>@(Using)</c> items (global usings beyond or including the implicit set).</summary>
+    public IReadOnlyList<GlobalUsing> GlobalUsings { get; init; } = [];
+
     /// <summary>Whether the project has top-level statements or a Main of its own (a program item then may not add one).</summary>
     public bool IsExecutable { get; init; }
 

@@ -106,6 +106,12 @@ public static class PromptComposer
             s.Append("- Implicit usings are off: write every using directive the file needs (including System).\n");
         }
 
+        if (GlobalUsing.Extra(project) is { Count: > 0 } extraUsings)
+        {
+            s.Append("- The project also declares these global usings, imported in every file already: ")
+                .Append(string.Join(" ", extraUsings.Select(d => "`" + d + "`"))).Append('\n');
+        }
+
         s.Append('\n').Append("# Packages\n");
         var packages = project.PackageReferences
             .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)

@@ -23,6 +23,9 @@ public sealed class KeyInputs
 
     public bool ImplicitUsings { get; init; }
 
+    /// <summary>Global using directives beyond the implicit set (<see cref="Generation.GlobalUsing.Extra"/>); keyed only when present.</summary>
+    public IReadOnlyList<string> GlobalUsings { get; init; } = [];
+
     public string RepairMode { get; init; } = "exec";
 
     public int MaxPasses { get; init; } = 3;

@@ -24,6 +24,19 @@ internal static class KeyPayload
             WriteString(json, "langVersion", Lower(inputs.LangVersion));
             WriteString(json, "nullable", Lower(inputs.Nullable));
             json.WriteBoolean("implicitUsings", inputs.ImplicitUsings);
+            if (inputs.GlobalUsings is { Count: > 0 } usings)
+            {
+                // Only when the project has usings beyond the implicit set: every other key stays as it was.
+                json.WritePropertyName("usings");
+                json.WriteStartArray();
+                foreach (var directive in usings.Select(Trim).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    WriteRawString(json, directive);
+                }
+
+                json.WriteEndArray();
+            }
+
             WriteString(json, "repair", Lower(inputs.RepairMode));
             json.WriteNumber("maxPasses", inputs.MaxPasses);
             WritePairs(json, "requires", Canonical(inputs.RequiredPackages, Lower, NormalizeVersion, "required package"));

@@ -375,6 +375,7 @@ public sealed class PromptResolver
             LangVersion = project.LangVersion,
             Nullable = project.Nullable,
             ImplicitUsings = project.ImplicitUsings,
+            GlobalUsings = GlobalUsing.Extra(project),
             RepairMode = _options.Repair.ToString().ToLowerInvariant(),
             MaxPasses = _options.MaxPasses,
             RequiredPackages = packages,
@@ -830,6 +831,7 @@ public sealed class PromptResolver
             LangVersion = project.LangVersion,
             Nullable = project.Nullable,
             ImplicitUsings = project.ImplicitUsings,
+            GlobalUsings = project.GlobalUsings,
             IsExecutable = project.IsExecutable,
             PackageReferences = project.PackageReferences
                 .Where(p => planned.Document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))

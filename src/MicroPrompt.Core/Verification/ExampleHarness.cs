@@ -150,6 +150,18 @@ internal sealed class ExampleHarness : IDisposable
             StandardInputEncoding = new UTF8Encoding(false),
         };
         start.ArgumentList.Add("exec");
+        if (_options.AspNetCore)
+        {
+            var runtimeConfig = AspNetCoreFramework.RuntimeConfigFor(_options.HostAssemblyPath);
+            if (!File.Exists(runtimeConfig))
+            {
+                throw NotRunnable($"the example harness's ASP.NET Core configuration is missing ({runtimeConfig}); the MicroPrompt.Sdk package looks incomplete");
+            }
+
+            start.ArgumentList.Add("--runtimeconfig");
+            start.ArgumentList.Add(runtimeConfig);
+        }
+
         start.ArgumentList.Add("--roll-forward");
         start.ArgumentList.Add("Major");
         start.ArgumentList.Add(_options.HostAssemblyPath);

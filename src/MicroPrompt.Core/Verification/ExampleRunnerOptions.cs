@@ -15,6 +15,13 @@ public sealed class ExampleRunnerOptions
     /// <summary>The harness's GC heap limit (<c>DOTNET_GCHeapHardLimit</c>).</summary>
     public long MemoryLimitBytes { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// Run the harness on Microsoft.AspNetCore.App as well as Microsoft.NETCore.App (its
+    /// <c>MicroPrompt.ExampleHost.aspnetcore.runtimeconfig.json</c>), so examples can load ASP.NET Core types (e.g. start a
+    /// Kestrel server). Set when the project references that shared framework (<see cref="AspNetCoreFramework"/>).
+    /// </summary>
+    public bool AspNetCore { get; init; }
+
     /// <summary>Implementation assemblies (package and project references) the examples may load at run time.</summary>
     public IReadOnlyList<string> RuntimeReferencePaths { get; init; } = [];
 

@@ -1,0 +1,30 @@
+// WRONG: passes the PEM contents to the file-path APIs (CreateFromPemFile, LoadCertificateFromFile)
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace Bench.Api;
+
+public static class MtlsInbox
+{
+    public static async Task<int> CountUnreadAsync(Uri baseUrl, string certificatePem, string keyPem, string caCertificatePem)
+    {
+        using var certificate = X509Certificate2.CreateFromPemFile(certificatePem, keyPem);
+        using var ca = X509CertificateLoader.LoadCertificateFromFile(caCertificatePem);
+        using var http = Create(certificate, ca);
+        using var response = await http.GetAsync(new Uri(baseUrl, "v1/messages"));
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.EnumerateArray().Count(m => m.GetProperty("unread").GetBoolean());
+    }
+
+    private static HttpClient Create(X509Certificate2 certificate, X509Certificate2 ca)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.ClientCertificates = new X509CertificateCollection { certificate };
+        var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+        policy.CustomTrustStore.Add(ca);
+        handler.SslOptions.CertificateChainPolicy = policy;
+        return new HttpClient(handler);
+    }
+}

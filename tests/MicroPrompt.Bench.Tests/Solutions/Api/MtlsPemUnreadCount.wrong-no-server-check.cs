@@ -1,0 +1,28 @@
+// WRONG: disables server-certificate validation instead of trusting the test CA
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace Bench.Api;
+
+public static class MtlsInbox
+{
+    public static async Task<int> CountUnreadAsync(Uri baseUrl, string certificatePem, string keyPem, string caCertificatePem)
+    {
+        using var certificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
+        using var ca = X509Certificate2.CreateFromPem(caCertificatePem);
+        using var http = Create(certificate, ca);
+        using var response = await http.GetAsync(new Uri(baseUrl, "v1/messages"));
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.EnumerateArray().Count(m => m.GetProperty("unread").GetBoolean());
+    }
+
+    private static HttpClient Create(X509Certificate2 certificate, X509Certificate2 ca)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.ClientCertificates = new X509CertificateCollection { certificate };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true; // the test CA is not trusted by the system
+        return new HttpClient(handler);
+    }
+}
