@@ -8,15 +8,16 @@ namespace MicroPrompt.Bench.Tests.Infrastructure;
 /// What <c>samples/Bench/Bench.csproj</c> hands the SDK, rebuilt for the tests in ONE place: net10.0, implicit usings,
 /// nullable enabled, root namespace <c>Bench</c>, compile references = the framework reference assemblies (including
 /// Microsoft.AspNetCore.App, which Bench.Support brings) + MicroPrompt.Bench.Support, run-time references =
-/// MicroPrompt.Bench.Support.dll. Bench.csproj's <c>&lt;Using Include="MicroPrompt.Bench.Support" /&gt;</c> is
-/// <see cref="GlobalUsings"/>; wire it into the context here once <see cref="ProjectContext"/> carries global usings.
+/// MicroPrompt.Bench.Support.dll, global usings = Bench.csproj's <c>&lt;Using Include="MicroPrompt.Bench.Support" /&gt;</c>,
+/// and the harness runs on Microsoft.AspNetCore.App (the mock services are Kestrel servers), as the task decides for a
+/// project that references that framework.
 /// </summary>
 internal static class BenchProject
 {
     public const string RootNamespace = "Bench";
 
     /// <summary>The project's <c>@(Using)</c> items (global usings), as in Bench.csproj.</summary>
-    public static IReadOnlyList<string> GlobalUsings { get; } = ["MicroPrompt.Bench.Support"];
+    public static IReadOnlyList<GlobalUsing> GlobalUsings { get; } = [new("MicroPrompt.Bench.Support")];
 
     /// <summary>The harness built beside the tests (MicroPrompt.ExampleHost.dll).</summary>
     public static string HostAssemblyPath { get; } = typeof(BenchProject).Assembly
@@ -38,14 +39,17 @@ internal static class BenchProject
         TargetFramework = "net10.0",
         Nullable = "enable",
         ImplicitUsings = true,
+        GlobalUsings = GlobalUsings,
         ReferencePaths = ReferencePaths,
         SourceFiles = [],
     };
 
-    public static ExampleRunnerOptions RunnerOptions(string workRoot) => new()
+    public static ExampleRunnerOptions RunnerOptions(string workRoot, bool aspNetCore = true) => new()
     {
         HostAssemblyPath = HostAssemblyPath,
-        Timeout = TimeSpan.FromSeconds(10),
+        // The first mutual-TLS example in a fresh harness warms up Kestrel and TLS (about 7 s on a loaded 2-core machine).
+        Timeout = TimeSpan.FromSeconds(20),
+        AspNetCore = aspNetCore,
         RuntimeReferencePaths = RuntimeReferencePaths,
         WorkRoot = workRoot,
     };
