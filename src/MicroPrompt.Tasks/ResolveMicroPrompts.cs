@@ -99,6 +99,15 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     /// <summary><c>MicroPromptReportDir</c>: where report.json and report.html go (empty: no report).</summary>
     public string? ReportDirectory { get; set; }
 
+    /// <summary><c>MicroPromptModels</c>: models to compare (';'-separated); set, the build is a comparison run, not a resolution.</summary>
+    public string? Models { get; set; }
+
+    /// <summary><c>MicroPromptSamples</c>: independent runs per item, model and repair mode (1–100, default 1).</summary>
+    public string? Samples { get; set; }
+
+    /// <summary><c>MicroPromptCompareRepair</c>: repair modes compared (default <c>exec;review</c>; the first is the leaderboard's).</summary>
+    public string? CompareRepair { get; set; }
+
     /// <summary>The project's name, shown in the report.</summary>
     public string? ProjectName { get; set; }
 
@@ -174,14 +183,30 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             Report(gate);
         }
 
+        // A comparison run measures models; the resolution above ran with generation off (resolved code, else stubs).
+        MicroPrompt.Reporting.ReportComparison? comparison = null;
+        if (settings.Comparison is { } compare && !DesignTime)
+        {
+            var runner = new MicroPrompt.Comparison.ComparisonRunner(
+                settings.Options,
+                compare,
+                () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message), memoizeVerification: true),
+                (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
+                message => Log.LogMessage(MessageImportance.Normal, message));
+            var compared = runner.RunAsync(items, result, _cancellation.Token).GetAwaiter().GetResult();
+            compared.Diagnostics.ToList().ForEach(Report);
+            comparison = MicroPrompt.Comparison.ComparisonTables.Build(compared.Runs, compare, settings.Prices);
+        }
+
         GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
-        WriteBookkeeping(result);
-        Summarize(result, settings, started.Elapsed);
+        WriteBookkeeping(result, resolution: settings.Comparison is null);
+        Summarize(result, settings, started.Elapsed, comparison);
         LogLoadedComponents();
         return !Log.HasLoggedErrors;
     }
 
-    private void WriteBookkeeping(ResolutionResult result)
+    /// <param name="resolution">False for a comparison run: no stamp, so neither the next comparison nor the next normal build is skipped.</param>
+    private void WriteBookkeeping(ResolutionResult result, bool resolution)
     {
         if (ListFile is { Length: > 0 })
         {
@@ -190,7 +215,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         if (StampFile is { Length: > 0 })
         {
-            if (result.Complete && !Log.HasLoggedErrors)
+            if (resolution && result.Complete && !Log.HasLoggedErrors)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(StampFile)!);
                 File.WriteAllText(StampFile, DateTime.UtcNow.ToString("O"));
@@ -203,7 +228,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     }
 
     // The report model is built in Core; the task only writes it and prints the one-screen summary.
-    private void Summarize(ResolutionResult result, TaskSettings settings, TimeSpan elapsed)
+    private void Summarize(ResolutionResult result, TaskSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison)
     {
         var report = BuildReportBuilder.Build(result, new ReportContext
         {
@@ -216,6 +241,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             MaxCostUsd = settings.MaxCostUsd,
             Secrets = SecretValues(),
             Duration = elapsed,
+            Comparison = comparison,
         });
 
         string? htmlPath = null;

@@ -41,6 +41,9 @@ internal sealed class TaskSettings
 
     public decimal? MaxCostUsd { get; private set; }
 
+    /// <summary>The model comparison (<c>MicroPromptModels</c>), or null for a normal build.</summary>
+    public MicroPrompt.Comparison.ComparisonSettings? Comparison { get; private set; }
+
     public static TaskSettings Read(ResolveMicroPrompts task)
     {
         var settings = new TaskSettings();
@@ -105,6 +108,8 @@ internal sealed class TaskSettings
                 settings.Problems.Add(ex.Diagnostic);
             }
         }
+
+        settings.Comparison = MicroPrompt.Comparison.ComparisonSettings.Parse(task.Models, task.Samples, task.CompareRepair, maxPasses, settings.Problems);
 
         var regenerate = (task.Regenerate ?? "").Trim();
         var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
@@ -177,7 +182,7 @@ internal sealed class TaskSettings
             Locked = task.Locked,
             RegenerateAll = regenerateAll,
             RegenerateItems = regenerateItems,
-            DesignTime = task.DesignTime,
+            DesignTime = task.DesignTime || settings.Comparison is not null, // a comparison resolves nothing: resolved code, else stubs
             Repair = repair,
             MaxPasses = maxPasses,
             MaxConcurrency = concurrency,

@@ -37,6 +37,9 @@ public static class DiagnosticCodes
     public const string ProviderUnknownModel = "MP1013";
     public const string ProviderTimeout = "MP1014";
     public const string PriceTableInvalid = "MP1020";         // MicroPromptPriceTable missing, not JSON, bad row
+    public const string ComparisonModelEmpty = "MP1030";      // MicroPromptModels has an empty entry (or no model at all)
+    public const string ComparisonSamplesInvalid = "MP1031";  // MicroPromptSamples is not a whole number from 1 to 100
+    public const string ComparisonRepairModeUnknown = "MP1032"; // MicroPromptCompareRepair names a mode other than exec, review, none
 
     // MP2xxx — generation and verification
     public const string GenerationFailed = "MP2001";          // still does not compile after max passes
@@ -48,6 +51,7 @@ public static class DiagnosticCodes
     public const string ExamplesFailed = "MP2007";            // compiles, but examples still fail after max passes
     public const string ExamplesNotRun = "MP2008";            // the example harness could not be started or compiled against
     public const string ContractMismatch = "MP2010";
+    public const string ComparisonRunNotCached = "MP2030";    // locked comparison build: a run is not in the user cache
     public const string CapabilityNotDeclared = "MP2020";    // generated code uses network/filesystem/… not in `capabilities:`
     public const string ConsoleOrExitInLibrary = "MP2011";    // Console.ReadLine / Environment.Exit in a library item
     public const string UndisposedResource = "MP2012";        // `new` IDisposable in a method, never disposed

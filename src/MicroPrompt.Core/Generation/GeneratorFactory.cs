@@ -20,25 +20,35 @@ public static class GeneratorFactory
     /// <param name="examples">How to run examples (one harness process for the whole build); null: examples are not run.</param>
     /// <param name="grading">Static checks and judge after the code is correct; null grades nothing.</param>
     /// <param name="log">Informational messages of the grading.</param>
+    /// <param name="memoizeVerification">Compile and run each distinct answer once per build (model comparison runs).</param>
     public static IItemGenerator Create(
         ProviderSettings provider,
         string providerName,
         ProjectContext project,
         ExampleRunnerOptions? examples = null,
         Judging.GradingOptions? grading = null,
-        Action<string>? log = null)
+        Action<string>? log = null,
+        bool memoizeVerification = false)
     {
         // One HttpClient, so one retry policy and one circuit breaker, for every model of the build.
         var http = ModelHttpClient.Create(provider);
         var clients = new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal);
         var runner = examples is null ? null : new ExampleRunner(examples);
         Func<string, IChatClient> clientFor = model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m, http: http));
+        ICompileChecker checker = new RoslynCompileChecker();
+        IExampleRunner? verifier = runner;
+        if (memoizeVerification)
+        {
+            checker = new Comparison.MemoizingCompileChecker(checker);
+            verifier = runner is null ? null : new Comparison.MemoizingExampleRunner(runner);
+        }
+
         IItemGenerator generator = new CodeGenerator(
             clientFor,
-            new RoslynCompileChecker(),
+            checker,
             PublicApiExtractor.Extract,
             providerName,
-            runner);
+            verifier);
         if (grading is not null)
         {
             generator = new Judging.GradingGenerator(generator, clientFor, grading, log: log);

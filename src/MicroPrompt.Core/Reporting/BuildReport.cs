@@ -7,7 +7,7 @@ namespace MicroPrompt.Reporting;
 public sealed class BuildReport
 {
     /// <summary>The report format's version; bump the major number on an incompatible change.</summary>
-    public const string CurrentSchemaVersion = "1.0";
+    public const string CurrentSchemaVersion = "1.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -33,4 +33,7 @@ public sealed class BuildReport
     public required IReadOnlyList<ReportModelSummary> Models { get; init; }
 
     public required IReadOnlyList<ReportItem> Items { get; init; }
+
+    /// <summary>The model comparison (<c>MicroPromptModels</c>), or null for a normal build. Since schema 1.1.</summary>
+    public ReportComparison? Comparison { get; init; }
 }

@@ -95,6 +95,7 @@ public static class BuildReportBuilder
             Totals = totals,
             Models = models,
             Items = items,
+            Comparison = context.Comparison,
         };
     }
 

@@ -51,6 +51,11 @@ public static class ConsoleSummary
             }
         }
 
+        if (report.Comparison is { } comparison)
+        {
+            ComparisonLines(comparison, lines);
+        }
+
         var problems = report.Items.Where(i => i.Status is "failed" or "refused" or "skipped").ToList();
         foreach (var item in problems.Take(MaxProblemItems))
         {
@@ -68,5 +73,30 @@ public static class ConsoleSummary
         }
 
         return lines;
+    }
+
+    // The comparison leaderboard: one line per model (at most MaxModels), after a line saying what was run.
+    private static void ComparisonLines(ReportComparison c, List<string> lines)
+    {
+        lines.Add($"MicroPrompt comparison: {c.Models.Count} model(s) × {c.Samples} sample(s) × {string.Join("/", c.Modes)} repair: "
+            + $"{c.NewRuns} new run(s), {c.CachedRuns} cached; leaderboard counts {c.LeaderboardMode} repair.");
+        if (c.Leaderboard.Count == 0)
+        {
+            return;
+        }
+
+        var width = Math.Clamp(c.Leaderboard.Max(m => m.Model.Length), 5, 32);
+        lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}", "model".PadRight(width), "runs", "correct", "refused", "judge", "cost", "$/correct"));
+        foreach (var m in c.Leaderboard.Take(MaxModels))
+        {
+            var name = m.Model.Length > width ? m.Model[..(width - 1)] + "…" : m.Model.PadRight(width);
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}",
+                name, m.Runs, ReportFormat.Percent(m.CorrectPercent), m.Refused, ReportFormat.Score(m.JudgeMean), ReportFormat.Dollars(m.CostUsd), ReportFormat.Dollars(m.CostPerCorrectUsd)));
+        }
+
+        if (c.Leaderboard.Count > MaxModels)
+        {
+            lines.Add($"  … and {c.Leaderboard.Count - MaxModels} more model(s) in the report.");
+        }
     }
 }

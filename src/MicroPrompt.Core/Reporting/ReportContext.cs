@@ -25,4 +25,7 @@ public sealed class ReportContext
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
     public TimeSpan Duration { get; init; }
+
+    /// <summary>The comparison tables of a model comparison run, or null.</summary>
+    public ReportComparison? Comparison { get; init; }
 }

@@ -14,7 +14,7 @@ public static class ReportHtml
 {
     private const string Style = """
         body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem;color:#1b1f24;background:#fff}
-        h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.6rem 0 .5rem}
+        h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.6rem 0 .5rem}h3{font-size:1rem;margin:1.2rem 0 .4rem}
         .meta{color:#57606a;margin:0 0 1rem}
         table{border-collapse:collapse;width:100%;margin:.25rem 0}
         th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
@@ -67,6 +67,10 @@ public static class ReportHtml
         }
 
         html.Append("</tbody>\n</table>\n");
+        if (report.Comparison is { } comparison)
+        {
+            ComparisonHtml.Append(html, comparison);
+        }
 
         html.Append("<h2>Items</h2>\n<table id=\"items\">\n<thead><tr><th>Item</th><th>Status</th><th>Model</th><th class=\"n\">Passes</th>")
             .Append("<th>Compiles</th><th class=\"n\">Examples</th><th class=\"n\">Judge</th><th class=\"n\">Tokens in / out</th>")

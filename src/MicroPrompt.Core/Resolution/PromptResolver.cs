@@ -306,7 +306,7 @@ public sealed class PromptResolver
             TryStore(() => Prune(store, items), diagnostics, items.Count > 0 ? items[0] : new ResolutionItem { FullPath = _options.StoreDirectory, ItemPath = "" });
         }
 
-        return new ResolutionResult { Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files };
+        return new ResolutionResult { Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files, Code = new Dictionary<string, string>(code, StringComparer.Ordinal) };
     }
 
     private PlannedItem? Plan(

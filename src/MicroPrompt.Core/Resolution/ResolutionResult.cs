@@ -12,6 +12,9 @@ public sealed class ResolutionResult
     /// <summary>Every <c>.g.cs</c> to compile, in item order.</summary>
     public required IReadOnlyList<string> GeneratedFiles { get; init; }
 
+    /// <summary>Item path → the code resolved for it in this build (resolved state, caches or generation; no stubs).</summary>
+    public IReadOnlyDictionary<string, string> Code { get; init; } = new Dictionary<string, string>();
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>True when every item came from the resolved state, a cache or a generation (no stubs, no failures).</summary>

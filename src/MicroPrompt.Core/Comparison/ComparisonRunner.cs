@@ -1,0 +1,412 @@
+using MicroPrompt.Compilation;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+using MicroPrompt.Hashing;
+using MicroPrompt.Keys;
+using MicroPrompt.Prompts;
+using MicroPrompt.Resolution;
+using NuGet.Versioning;
+
+namespace MicroPrompt.Comparison;
+
+/// <summary>
+/// Runs a model comparison: every item × model × repair mode × sample is one independent generation through the
+/// normal generator (repair passes, examples, judge), graded and cached per run in the user cache
+/// (<see cref="ComparisonRunCache"/>). The model list overrides per-item pins. It never writes the lock or the
+/// resolved store. A <c>uses</c> item sees its dependencies as a normal build would: their resolved code, else their
+/// contract stubs; the other items' resolved code is compiled alongside, as in a normal generation.
+/// </summary>
+public sealed class ComparisonRunner
+{
+    private readonly ResolutionOptions _options;
+    private readonly ComparisonSettings _settings;
+    private readonly Func<IItemGenerator> _generatorFactory;
+    private readonly Func<Exception, string, MicroPromptDiagnostic?> _classifyProviderError;
+    private readonly Action<string> _log;
+    private readonly object _gate = new();
+    private IItemGenerator? _generator;
+
+    /// <param name="options">The build's validated settings (project, user cache, locked, concurrency, budget, judge).</param>
+    /// <param name="settings">Models, samples, modes, passes.</param>
+    /// <param name="generatorFactory">Creates the model-backed generator; called at most once, only when a run is not cached.</param>
+    /// <param name="classifyProviderError">Maps a provider exception (and the model) to a diagnostic, or null if unknown.</param>
+    /// <param name="log">Informational messages.</param>
+    public ComparisonRunner(
+        ResolutionOptions options,
+        ComparisonSettings settings,
+        Func<IItemGenerator> generatorFactory,
+        Func<Exception, string, MicroPromptDiagnostic?>? classifyProviderError = null,
+        Action<string>? log = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _generatorFactory = generatorFactory ?? throw new ArgumentNullException(nameof(generatorFactory));
+        _classifyProviderError = classifyProviderError ?? ((_, _) => null);
+        _log = log ?? (_ => { });
+    }
+
+    /// <summary>True once a generator was created (a model could have been called).</summary>
+    public bool GeneratorCreated => _generator is not null;
+
+    /// <param name="items">The project's items.</param>
+    /// <param name="resolved">The build's resolution (with generation off): the code each item resolves to, if any.</param>
+    /// <param name="cancellationToken">Stops the comparison; runs graded so far are already cached.</param>
+    public async Task<ComparisonResult> RunAsync(IReadOnlyList<ResolutionItem> items, ResolutionResult resolved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(resolved);
+        try
+        {
+            return await RunCoreAsync(items, resolved, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _generator?.Dispose();
+        }
+    }
+
+    private async Task<ComparisonResult> RunCoreAsync(IReadOnlyList<ResolutionItem> items, ResolutionResult resolved, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<MicroPromptDiagnostic>();
+        var cache = _options.UserCacheDirectory is null ? null : new ComparisonRunCache(_options.UserCacheDirectory);
+
+        // Parse problems were reported by the resolution: items that do not parse are left out here.
+        var documents = new Dictionary<string, PromptDocument>(StringComparer.Ordinal);
+        var parserOptions = new PromptParserOptions { MaxBytes = _options.MaxPromptBytes };
+        foreach (var item in items)
+        {
+            var parsed = PromptParser.ParseFile(item.FullPath, parserOptions);
+            if (parsed.Success && parsed.Document is not null)
+            {
+                documents[item.ItemPath] = parsed.Document;
+            }
+        }
+
+        var graph = PromptGraph.Build(items, documents, []);
+        var namespaces = items.Where(i => documents.ContainsKey(i.ItemPath))
+            .ToDictionary(i => i.ItemPath, i => NamespaceFor(i, documents[i.ItemPath]), StringComparer.Ordinal);
+
+        var planned = new List<PlannedRun>();
+        foreach (var item in items.OrderBy(i => i.ItemPath, StringComparer.Ordinal))
+        {
+            if (!documents.TryGetValue(item.ItemPath, out var document) || graph.Broken.Contains(item.ItemPath)
+                || Packages(document) is not { } packages)
+            {
+                continue;
+            }
+
+            // Dependencies: resolved code, else the contract stub a design-time build would emit.
+            var uses = new List<UsedItem>();
+            var stubs = new List<string>();
+            foreach (var dep in graph.Dependencies[item.ItemPath])
+            {
+                if (resolved.Code.TryGetValue(dep, out var depCode))
+                {
+                    uses.Add(new UsedItem(dep, namespaces[dep], depCode));
+                }
+                else if (documents.TryGetValue(dep, out var depDocument) && !string.IsNullOrWhiteSpace(depDocument.Contract))
+                {
+                    var stub = ContractStubBuilder.Build(depDocument.Contract, namespaces[dep], dep);
+                    uses.Add(new UsedItem(dep, namespaces[dep], stub));
+                    stubs.Add(stub);
+                }
+            }
+
+            var companions = resolved.Code.Where(kv => kv.Key != item.ItemPath).Select(kv => kv.Value)
+                .Concat(stubs).OrderBy(c => c, StringComparer.Ordinal).ToList();
+            var usedHashes = uses.ToDictionary(u => u.ItemPath, u => ContentHash.Sha256Hex(u.Code), StringComparer.Ordinal);
+            foreach (var model in _settings.Models)
+            {
+                foreach (var mode in _settings.Modes)
+                {
+                    var key = Key(document, namespaces[item.ItemPath], model, mode, packages, usedHashes);
+                    for (var sample = 1; sample <= _settings.Samples; sample++)
+                    {
+                        planned.Add(new PlannedRun(item, document, namespaces[item.ItemPath], model, mode, sample, key, uses, companions));
+                    }
+                }
+            }
+        }
+
+        var runs = new ComparisonRun?[planned.Count];
+        var misses = new List<int>();
+        for (var i = 0; i < planned.Count; i++)
+        {
+            var p = planned[i];
+            (ComparisonRun Run, string? Code)? hit = null;
+            if (cache is not null)
+            {
+                hit = cache.TryGet(ComparisonRunCache.RunKey(p.Key, p.Sample), out var problem);
+                if (problem is not null)
+                {
+                    diagnostics.Add(problem);
+                }
+            }
+
+            if (hit is { } h)
+            {
+                runs[i] = h.Run with { Item = p.Item.ItemPath, Model = p.Model, Mode = ComparisonSettings.ModeName(p.Mode), Sample = p.Sample, Key = p.Key, FromCache = true, Tags = p.Document.Tags };
+            }
+            else
+            {
+                misses.Add(i);
+            }
+        }
+
+        if (misses.Count > 0 && _options.Locked)
+        {
+            var first = planned[misses[0]];
+            diagnostics.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ComparisonRunNotCached,
+                $"{misses.Count} of {planned.Count} comparison run(s) are not in the user cache (first: '{first.Item.ItemPath}' with model '{first.Model}', {ComparisonSettings.ModeName(first.Mode)} repair, sample {first.Sample}), "
+                + $"and model calls are not allowed (MicroPromptLocked=true{(Environment.GetEnvironmentVariable("CI") == "true" ? ", the default when CI=true" : "")}). "
+                + "Run the comparison once with -p:MicroPromptLocked=false and a model endpoint, or keep the user cache (MicroPromptUserCache) between runs.",
+                first.Item.FullPath, 1, 1));
+            foreach (var i in misses)
+            {
+                runs[i] = Skipped(planned[i], DiagnosticCodes.ComparisonRunNotCached);
+            }
+        }
+        else if (misses.Count > 0)
+        {
+            _log($"MicroPrompt: comparison: {planned.Count - misses.Count} run(s) cached, {misses.Count} to generate.");
+            await GenerateAsync(planned, misses, runs, cache, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ComparisonResult { Runs = runs.Select(r => r!).ToList(), Diagnostics = diagnostics };
+    }
+
+    private async Task GenerateAsync(
+        List<PlannedRun> planned,
+        List<int> misses,
+        ComparisonRun?[] runs,
+        ComparisonRunCache? cache,
+        List<MicroPromptDiagnostic> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        using var throttle = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrency));
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        void ReportOnce(MicroPromptDiagnostic diagnostic)
+        {
+            lock (diagnostics)
+            {
+                // One diagnostic per code and file: a dead provider or a spent budget is not repeated for every run.
+                if (reported.Add(diagnostic.Code + "|" + diagnostic.File))
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+        }
+
+        var tasks = misses.Select(async i =>
+        {
+            var p = planned[i];
+            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                runs[i] = await RunOneAsync(p, cache, ReportOnce, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        }).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private async Task<ComparisonRun> RunOneAsync(PlannedRun p, ComparisonRunCache? cache, Action<MicroPromptDiagnostic> report, CancellationToken cancellationToken)
+    {
+        var item = p.Item;
+        var judgeModel = _options.JudgeModel is null ? null : _options.JudgeModel.Length == 0 ? p.Model : _options.JudgeModel;
+        if (_options.Budget?.Refuse(p.Model, judgeModel) is { } refusal)
+        {
+            report(MicroPromptDiagnostic.Error(refusal.Code, $"Comparison runs were not made: {refusal.Reason}. What was measured is cached; raise MicroPromptMaxCostUsd or build again to continue.",
+                refusal.Code == DiagnosticCodes.BudgetExceeded ? null : item.FullPath, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1));
+            return Skipped(p, refusal.Code);
+        }
+
+        var request = new GenerationRequest
+        {
+            Prompt = p.Document,
+            ItemPath = item.ItemPath,
+            Namespace = p.Namespace,
+            Model = p.Model,
+            Project = ProjectForPrompt(p.Document),
+            Uses = p.Uses,
+            CompanionSources = p.Companions,
+            Repair = p.Mode,
+            MaxPasses = _settings.MaxPasses,
+        };
+
+        GenerationOutcome outcome;
+        try
+        {
+            _log($"MicroPrompt: comparison: '{item.ItemPath}' with '{p.Model}', {ComparisonSettings.ModeName(p.Mode)} repair, sample {p.Sample}…");
+            outcome = await Generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("Cancelled during a model call.", ex, cancellationToken);
+        }
+        catch (MicroPromptException ex)
+        {
+            report(ex.Diagnostic with { File = ex.Diagnostic.File ?? item.FullPath, Line = Math.Max(1, ex.Diagnostic.Line), Column = Math.Max(1, ex.Diagnostic.Column) });
+            return Errored(p, ex.Diagnostic.Code);
+        }
+        catch (Exception ex)
+        {
+            var classified = _classifyProviderError(ex, p.Model) ?? MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ProviderBadResponse, $"A comparison model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
+            report(classified with { File = item.FullPath, Line = 1, Column = 1 });
+            return Errored(p, classified.Code);
+        }
+
+        _options.Budget?.Spend(p.Model, outcome.Usage, outcome.JudgeModel, outcome.JudgeUsage);
+        var correct = outcome.Status == GenerationStatus.Succeeded && outcome.Code is not null;
+        var run = new ComparisonRun
+        {
+            Item = item.ItemPath,
+            Model = p.Model,
+            Mode = ComparisonSettings.ModeName(p.Mode),
+            Sample = p.Sample,
+            Key = p.Key,
+            Status = outcome.Status switch
+            {
+                GenerationStatus.Succeeded => ComparisonRunStatus.Succeeded,
+                GenerationStatus.Refused => ComparisonRunStatus.Refused,
+                _ => ComparisonRunStatus.Failed,
+            },
+            Correct = correct,
+            Passes = outcome.Passes,
+            FirstCorrectPass = correct ? outcome.FirstCorrectPass ?? outcome.Passes : null,
+            InputTokens = outcome.Usage.InputTokens,
+            OutputTokens = outcome.Usage.OutputTokens,
+            JudgeScore = outcome.JudgeScore,
+            JudgeModel = outcome.JudgeModel,
+            JudgeInputTokens = outcome.JudgeModel is null ? 0 : outcome.JudgeUsage.InputTokens,
+            JudgeOutputTokens = outcome.JudgeModel is null ? 0 : outcome.JudgeUsage.OutputTokens,
+            CodeHash = correct ? ContentHash.Sha256Hex(outcome.Code!) : null,
+            FailureCode = correct ? null : outcome.Status == GenerationStatus.Refused ? DiagnosticCodes.Refused : outcome.FailureCode ?? DiagnosticCodes.GenerationFailed,
+            Tags = p.Document.Tags,
+        };
+
+        if (cache is not null)
+        {
+            try
+            {
+                cache.Put(ComparisonRunCache.RunKey(p.Key, p.Sample), run, correct ? outcome.Code : null);
+            }
+            catch (MicroPromptException ex)
+            {
+                report(ex.Diagnostic);
+            }
+        }
+
+        return run;
+    }
+
+    private IItemGenerator Generator()
+    {
+        lock (_gate)
+        {
+            return _generator ??= _generatorFactory();
+        }
+    }
+
+    private static ComparisonRun Skipped(PlannedRun p, string code) => NotGraded(p, ComparisonRunStatus.Skipped, code);
+
+    private static ComparisonRun Errored(PlannedRun p, string code) => NotGraded(p, ComparisonRunStatus.Error, code);
+
+    private static ComparisonRun NotGraded(PlannedRun p, string status, string code) => new()
+    {
+        Item = p.Item.ItemPath,
+        Model = p.Model,
+        Mode = ComparisonSettings.ModeName(p.Mode),
+        Sample = p.Sample,
+        Key = p.Key,
+        Status = status,
+        FailureCode = code,
+        Tags = p.Document.Tags,
+    };
+
+    private string NamespaceFor(ResolutionItem item, PromptDocument document) =>
+        FirstNonEmpty(item.NamespaceOverride, document.Namespace) ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
+
+    /// <summary>The <c>requires</c> packages with the versions the project resolves, or null when one is missing (reported by the resolution).</summary>
+    private SortedDictionary<string, string>? Packages(PromptDocument document)
+    {
+        var packages = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var requirement in document.Requires)
+        {
+            var reference = _options.Project.PackageReferences
+                .FirstOrDefault(p => string.Equals(p.Id, requirement.Id, StringComparison.OrdinalIgnoreCase));
+            if (reference is null || (NuGetVersion.TryParse(reference.Version, out var version) && !requirement.Range.Satisfies(version)))
+            {
+                return null;
+            }
+
+            packages[requirement.Id.ToLowerInvariant()] = reference.Version;
+        }
+
+        return packages;
+    }
+
+    // The same key a normal build computes for this item with this model, mode and passes.
+    private string Key(PromptDocument document, string ns, string model, RepairMode mode, SortedDictionary<string, string> packages, Dictionary<string, string> usedHashes)
+    {
+        var project = _options.Project;
+        return GenerationKey.Compute(new KeyInputs
+        {
+            PromptText = document.Text,
+            Model = model,
+            Kind = document.Kind.ToString().ToLowerInvariant(),
+            Namespace = ns,
+            TargetFramework = project.TargetFramework,
+            LangVersion = project.LangVersion,
+            Nullable = project.Nullable,
+            ImplicitUsings = project.ImplicitUsings,
+            RepairMode = ComparisonSettings.ModeName(mode),
+            MaxPasses = _settings.MaxPasses,
+            RequiredPackages = packages,
+            UsedCodeHashes = usedHashes,
+        });
+    }
+
+    private ProjectContext ProjectForPrompt(PromptDocument document)
+    {
+        var project = _options.Project;
+        return new ProjectContext
+        {
+            ProjectDirectory = project.ProjectDirectory,
+            RootNamespace = project.RootNamespace,
+            TargetFramework = project.TargetFramework,
+            LangVersion = project.LangVersion,
+            Nullable = project.Nullable,
+            ImplicitUsings = project.ImplicitUsings,
+            IsExecutable = project.IsExecutable,
+            PackageReferences = project.PackageReferences
+                .Where(p => document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))
+                .ToList(),
+            ReferencePaths = project.ReferencePaths,
+            SourceFiles = project.SourceFiles,
+            DefineConstants = project.DefineConstants,
+        };
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    private sealed record PlannedRun(
+        ResolutionItem Item,
+        PromptDocument Document,
+        string Namespace,
+        string Model,
+        RepairMode Mode,
+        int Sample,
+        string Key,
+        IReadOnlyList<UsedItem> Uses,
+        IReadOnlyList<string> Companions);
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+
+namespace MicroPrompt.Comparison;
+
+/// <summary>
+/// A model comparison run (<c>MicroPromptModels</c>, <c>MicroPromptSamples</c>, <c>MicroPromptCompareRepair</c>):
+/// every item × model × repair mode × sample is generated independently and graded; nothing is resolved.
+/// </summary>
+public sealed class ComparisonSettings
+{
+    /// <summary>The largest <c>MicroPromptSamples</c> accepted.</summary>
+    public const int MaxSamples = 100;
+
+    /// <summary>The models compared, in the order given (duplicates removed). Overrides per-item pins for the comparison only.</summary>
+    public required IReadOnlyList<string> Models { get; init; }
+
+    /// <summary>Independent runs per item, model and mode.</summary>
+    public int Samples { get; init; } = 1;
+
+    /// <summary>The repair modes compared; the first one is the leaderboard's and the by-tag table's.</summary>
+    public IReadOnlyList<RepairMode> Modes { get; init; } = [RepairMode.Exec, RepairMode.Review];
+
+    /// <summary><c>MicroPromptMaxPasses</c>: model calls per run at most (p@1..p@MaxPasses).</summary>
+    public int MaxPasses { get; init; } = 3;
+
+    /// <summary>The mode the leaderboard and the by-tag table use: the first listed.</summary>
+    public RepairMode LeaderboardMode => Modes[0];
+
+    /// <summary>The lower-case name of a mode as the properties, keys and report spell it.</summary>
+    public static string ModeName(RepairMode mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Reads the properties. Returns null when <paramref name="models"/> is blank (no comparison: a normal build), or
+    /// when a value is bad — then <paramref name="problems"/> holds an MP1030/MP1031/MP1032 error for each.
+    /// </summary>
+    public static ComparisonSettings? Parse(string? models, string? samples, string? modes, int maxPasses, ICollection<MicroPromptDiagnostic> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (string.IsNullOrWhiteSpace(models))
+        {
+            return null;
+        }
+
+        var before = problems.Count;
+        var names = models.Split([';', ',']).Select(m => m.Trim()).ToList();
+        if (names.Any(n => n.Length == 0))
+        {
+            problems.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ComparisonModelEmpty,
+                $"MicroPromptModels is '{models}', which has an empty model name; list model ids separated by ';', e.g. -p:MicroPromptModels=\"gpt-4.1-mini;gpt-4o\" (quote the value on the command line)."));
+        }
+
+        var sampleCount = 1;
+        if (!string.IsNullOrWhiteSpace(samples)
+            && !(int.TryParse(samples.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out sampleCount) && sampleCount is >= 1 and <= MaxSamples))
+        {
+            problems.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ComparisonSamplesInvalid,
+                $"MicroPromptSamples is '{samples}'; expected a whole number from 1 to {MaxSamples} (independent runs per item, model and repair mode)."));
+        }
+
+        var parsedModes = new List<RepairMode>();
+        var modeText = string.IsNullOrWhiteSpace(modes) ? "exec;review" : modes;
+        foreach (var raw in modeText.Split([';', ','], StringSplitOptions.TrimEntries))
+        {
+            RepairMode? mode = raw.ToLowerInvariant() switch
+            {
+                "exec" => RepairMode.Exec,
+                "review" => RepairMode.Review,
+                "none" => RepairMode.None,
+                _ => null,
+            };
+            if (mode is null)
+            {
+                problems.Add(MicroPromptDiagnostic.Error(
+                    DiagnosticCodes.ComparisonRepairModeUnknown,
+                    $"MicroPromptCompareRepair is '{modes}': '{raw}' is not a repair mode; list exec, review and/or none separated by ';' (default exec;review)."));
+            }
+            else if (!parsedModes.Contains(mode.Value))
+            {
+                parsedModes.Add(mode.Value);
+            }
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        return new ComparisonSettings
+        {
+            Models = names.Distinct(StringComparer.Ordinal).ToList(),
+            Samples = sampleCount,
+            Modes = parsedModes,
+            MaxPasses = Math.Max(1, maxPasses),
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using MicroPrompt.Comparison;
+
+namespace MicroPrompt.Reporting;
+
+/// <summary>
+/// The <c>comparison</c> section of report.json: a model comparison run (<c>MicroPromptModels</c>) — its settings,
+/// every run, and three tables computed from the runs by <see cref="ComparisonTables"/>.
+/// </summary>
+public sealed class ReportComparison
+{
+    /// <summary>The models compared, in the order given.</summary>
+    public required IReadOnlyList<string> Models { get; init; }
+
+    /// <summary>The repair modes compared (<c>exec</c>, <c>review</c>, <c>none</c>), in the order given.</summary>
+    public required IReadOnlyList<string> Modes { get; init; }
+
+    public int Samples { get; init; }
+
+    public int MaxPasses { get; init; }
+
+    /// <summary>The mode the leaderboard and the by-tag table count: the first of <see cref="Modes"/>.</summary>
+    public required string LeaderboardMode { get; init; }
+
+    /// <summary>Runs generated in this build (they called the model).</summary>
+    public int NewRuns { get; init; }
+
+    /// <summary>Runs taken from the user cache (no model call).</summary>
+    public int CachedRuns { get; init; }
+
+    /// <summary>One row per model, best first (Correct % descending, then cost per correct ascending).</summary>
+    public required IReadOnlyList<ReportLeaderboardRow> Leaderboard { get; init; }
+
+    /// <summary>One row per model × mode, models and modes in the order given.</summary>
+    public required IReadOnlyList<ReportRepairRow> RepairStudy { get; init; }
+
+    /// <summary>One row per tag (order of first appearance over the items sorted by path), one cell per model.</summary>
+    public required IReadOnlyList<ReportTagRow> ByTag { get; init; }
+
+    /// <summary>Every run, ordered by item, model, mode, sample.</summary>
+    public required IReadOnlyList<ComparisonRun> Runs { get; init; }
+}
