@@ -2,10 +2,8 @@ using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Hashing;
-using MicroPrompt.Keys;
 using MicroPrompt.Prompts;
 using MicroPrompt.Resolution;
-using NuGet.Versioning;
 
 namespace MicroPrompt.Comparison;
 
@@ -337,65 +335,13 @@ public sealed class ComparisonRunner
         FirstNonEmpty(item.NamespaceOverride, document.Namespace) ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
 
     /// <summary>The <c>requires</c> packages with the versions the project resolves, or null when one is missing (reported by the resolution).</summary>
-    private SortedDictionary<string, string>? Packages(PromptDocument document)
-    {
-        var packages = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var requirement in document.Requires)
-        {
-            var reference = _options.Project.PackageReferences
-                .FirstOrDefault(p => string.Equals(p.Id, requirement.Id, StringComparison.OrdinalIgnoreCase));
-            if (reference is null || (NuGetVersion.TryParse(reference.Version, out var version) && !requirement.Range.Satisfies(version)))
-            {
-                return null;
-            }
-
-            packages[requirement.Id.ToLowerInvariant()] = reference.Version;
-        }
-
-        return packages;
-    }
+    private SortedDictionary<string, string>? Packages(PromptDocument document) => ItemPlanning.RequiredPackages(_options.Project, document);
 
     // The same key a normal build computes for this item with this model, mode and passes.
     private string Key(PromptDocument document, string ns, string model, RepairMode mode, SortedDictionary<string, string> packages, Dictionary<string, string> usedHashes)
-    {
-        var project = _options.Project;
-        return GenerationKey.Compute(new KeyInputs
-        {
-            PromptText = document.Text,
-            Model = model,
-            Kind = document.Kind.ToString().ToLowerInvariant(),
-            Namespace = ns,
-            TargetFramework = project.TargetFramework,
-            LangVersion = project.LangVersion,
-            Nullable = project.Nullable,
-            ImplicitUsings = project.ImplicitUsings,
-            RepairMode = ComparisonSettings.ModeName(mode),
-            MaxPasses = _settings.MaxPasses,
-            RequiredPackages = packages,
-            UsedCodeHashes = usedHashes,
-        });
-    }
+        => ItemPlanning.Key(_options.Project, document, ns, model, mode, _settings.MaxPasses, packages, usedHashes);
 
-    private ProjectContext ProjectForPrompt(PromptDocument document)
-    {
-        var project = _options.Project;
-        return new ProjectContext
-        {
-            ProjectDirectory = project.ProjectDirectory,
-            RootNamespace = project.RootNamespace,
-            TargetFramework = project.TargetFramework,
-            LangVersion = project.LangVersion,
-            Nullable = project.Nullable,
-            ImplicitUsings = project.ImplicitUsings,
-            IsExecutable = project.IsExecutable,
-            PackageReferences = project.PackageReferences
-                .Where(p => document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))
-                .ToList(),
-            ReferencePaths = project.ReferencePaths,
-            SourceFiles = project.SourceFiles,
-            DefineConstants = project.DefineConstants,
-        };
-    }
+    private ProjectContext ProjectForPrompt(PromptDocument document) => ItemPlanning.ProjectFor(_options.Project, document);
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 

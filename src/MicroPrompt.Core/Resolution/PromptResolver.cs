@@ -9,7 +9,6 @@ using MicroPrompt.Keys;
 using MicroPrompt.Prompts;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Store;
-using NuGet.Versioning;
 
 namespace MicroPrompt.Resolution;
 
@@ -146,6 +145,14 @@ public sealed class PromptResolver
                         results[itemPath] = new ItemResult { ItemPath = itemPath, Status = ItemStatus.Failed };
                     }
 
+                    continue;
+                }
+
+                if (_options.DesignTime && FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel) is null)
+                {
+                    // No model chosen yet: an IDE build, or a comparison (which brings its own models), still compiles
+                    // against the contract; a real build reports MP1001.
+                    results[itemPath] = EmitStub(item, document, writer);
                     continue;
                 }
 
@@ -329,31 +336,11 @@ public sealed class PromptResolver
         var ns = FirstNonEmpty(item.NamespaceOverride, document.Namespace)
             ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
 
-        var packages = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var ok = true;
-        foreach (var requirement in document.Requires)
-        {
-            var reference = _options.Project.PackageReferences
-                .FirstOrDefault(p => string.Equals(p.Id, requirement.Id, StringComparison.OrdinalIgnoreCase));
-            var problem = reference is null
-                ? $"the project does not reference {requirement.Id}. Add <PackageReference Include=\"{requirement.Id}\" Version=\"...\" /> to the project."
-                : NuGetVersion.TryParse(reference.Version, out var version) && !requirement.Range.Satisfies(version)
-                    ? $"the project resolves {requirement.Id} {reference.Version}. Change the PackageReference version or the range."
-                    : null;
-            if (problem is not null)
-            {
-                diagnostics.Add(MicroPromptDiagnostic.Error(
-                    DiagnosticCodes.RequiresNotReferenced,
-                    $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but {problem}",
-                    item.FullPath, requirement.Span.Line, requirement.Span.Column));
-                ok = false;
-                continue;
-            }
-
-            packages[requirement.Id.ToLowerInvariant()] = reference!.Version;
-        }
-
-        if (!ok)
+        var packages = ItemPlanning.RequiredPackages(_options.Project, document, (requirement, problem) => diagnostics.Add(MicroPromptDiagnostic.Error(
+            DiagnosticCodes.RequiresNotReferenced,
+            $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but {problem}",
+            item.FullPath, requirement.Span.Line, requirement.Span.Column)));
+        if (packages is null)
         {
             return null;
         }
@@ -364,24 +351,7 @@ public sealed class PromptResolver
             used[dep] = codeHashes[dep];
         }
 
-        var project = _options.Project;
-        var key = GenerationKey.Compute(new KeyInputs
-        {
-            PromptText = document.Text,
-            Model = model,
-            Kind = document.Kind.ToString().ToLowerInvariant(),
-            Namespace = ns,
-            TargetFramework = project.TargetFramework,
-            LangVersion = project.LangVersion,
-            Nullable = project.Nullable,
-            ImplicitUsings = project.ImplicitUsings,
-            GlobalUsings = GlobalUsing.Extra(project),
-            RepairMode = _options.Repair.ToString().ToLowerInvariant(),
-            MaxPasses = _options.MaxPasses,
-            RequiredPackages = packages,
-            UsedCodeHashes = used,
-        });
-
+        var key = ItemPlanning.Key(_options.Project, document, ns, model, _options.Repair, _options.MaxPasses, packages, used);
         return new PlannedItem(item, document, model, ns, key, GenerationKey.PromptHash(document.Text), deps);
     }
 
@@ -820,27 +790,7 @@ public sealed class PromptResolver
 
     // The model is shown only the packages the prompt declares in `requires` (with the versions the project resolves):
     // those versions are in the key, so adding an unrelated package never regenerates anything.
-    private ProjectContext ProjectForPrompt(PlannedItem planned)
-    {
-        var project = _options.Project;
-        return new ProjectContext
-        {
-            ProjectDirectory = project.ProjectDirectory,
-            RootNamespace = project.RootNamespace,
-            TargetFramework = project.TargetFramework,
-            LangVersion = project.LangVersion,
-            Nullable = project.Nullable,
-            ImplicitUsings = project.ImplicitUsings,
-            GlobalUsings = project.GlobalUsings,
-            IsExecutable = project.IsExecutable,
-            PackageReferences = project.PackageReferences
-                .Where(p => planned.Document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))
-                .ToList(),
-            ReferencePaths = project.ReferencePaths,
-            SourceFiles = project.SourceFiles,
-            DefineConstants = project.DefineConstants,
-        };
-    }
+    private ProjectContext ProjectForPrompt(PlannedItem planned) => ItemPlanning.ProjectFor(_options.Project, planned.Document);
 
     private string? JudgeModelFor(PlannedItem planned) => _options.JudgeModel is null ? null : _options.JudgeModel.Length == 0 ? planned.Model : _options.JudgeModel;
 

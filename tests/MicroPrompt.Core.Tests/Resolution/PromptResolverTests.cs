@@ -176,6 +176,19 @@ public sealed class PromptResolverTests
     }
 
     [Fact]
+    public async Task Design_time_without_any_model_still_emits_stubs_and_reports_no_missing_model()
+    {
+        using var fx = new ResolverFixture().Prompt("A.mprompt", A).Prompt("B.mprompt", B);
+
+        var designTime = await new PromptResolver(fx.Options(designTime: true, model: null), ByTitle).ResolveAsync(fx.Items, default);
+        Assert.Empty(designTime.Diagnostics);
+        Assert.Equal(ItemStatus.Stub, designTime.Items.Single(i => i.ItemPath == "A.mprompt").Status);
+
+        var real = await new PromptResolver(fx.Options(model: null), ByTitle).ResolveAsync(fx.Items, default);
+        Assert.Contains(real.Diagnostics, d => d.Code == DiagnosticCodes.NoModel);
+    }
+
+    [Fact]
     public async Task Failed_item_removes_its_stale_generated_file_and_keeps_the_others()
     {
         using var fx = new ResolverFixture().Prompt("A.mprompt", A).Prompt("C.mprompt", "# Gamma\n\nx\n");

@@ -1,0 +1,90 @@
+using MicroPrompt.Generation;
+using MicroPrompt.Keys;
+using MicroPrompt.Prompts;
+using NuGet.Versioning;
+
+namespace MicroPrompt.Resolution;
+
+/// <summary>
+/// What a normal build and a comparison run both derive from an item: the packages its <c>requires:</c> resolve to,
+/// the project as the item sees it, and its generation key. One copy, so a comparison run's key and compile settings
+/// are exactly the ones a normal build would use.
+/// </summary>
+internal static class ItemPlanning
+{
+    /// <summary>
+    /// The project's versions of the item's <c>requires:</c> packages (lower-case id → version), or null when one is not
+    /// referenced or its version is out of range (each such problem is passed to <paramref name="problem"/>).
+    /// </summary>
+    public static SortedDictionary<string, string>? RequiredPackages(ProjectContext project, PromptDocument document, Action<PackageRequirement, string>? problem = null)
+    {
+        var packages = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var requirement in document.Requires)
+        {
+            var reference = project.PackageReferences
+                .FirstOrDefault(p => string.Equals(p.Id, requirement.Id, StringComparison.OrdinalIgnoreCase));
+            var message = reference is null
+                ? $"the project does not reference {requirement.Id}. Add <PackageReference Include=\"{requirement.Id}\" Version=\"...\" /> to the project."
+                : NuGetVersion.TryParse(reference.Version, out var version) && !requirement.Range.Satisfies(version)
+                    ? $"the project resolves {requirement.Id} {reference.Version}. Change the PackageReference version or the range."
+                    : null;
+            if (message is not null)
+            {
+                problem?.Invoke(requirement, message);
+                ok = false;
+                continue;
+            }
+
+            packages[requirement.Id.ToLowerInvariant()] = reference!.Version;
+        }
+
+        return ok ? packages : null;
+    }
+
+    /// <summary>The project as the item's generation sees it: only the packages it <c>requires:</c> are offered.</summary>
+    public static ProjectContext ProjectFor(ProjectContext project, PromptDocument document) => new()
+    {
+        ProjectDirectory = project.ProjectDirectory,
+        RootNamespace = project.RootNamespace,
+        TargetFramework = project.TargetFramework,
+        LangVersion = project.LangVersion,
+        Nullable = project.Nullable,
+        ImplicitUsings = project.ImplicitUsings,
+        GlobalUsings = project.GlobalUsings,
+        IsExecutable = project.IsExecutable,
+        PackageReferences = project.PackageReferences
+            .Where(p => document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))
+            .ToList(),
+        ReferencePaths = project.ReferencePaths,
+        SourceFiles = project.SourceFiles,
+        DefineConstants = project.DefineConstants,
+    };
+
+    /// <summary>The generation key of the item with <paramref name="model"/>, repair mode and passes.</summary>
+    public static string Key(
+        ProjectContext project,
+        PromptDocument document,
+        string ns,
+        string model,
+        RepairMode repair,
+        int maxPasses,
+        IReadOnlyDictionary<string, string> packages,
+        IReadOnlyDictionary<string, string> usedCodeHashes)
+        => GenerationKey.Compute(new KeyInputs
+        {
+            PromptText = document.Text,
+            Model = model,
+            Kind = document.Kind.ToString().ToLowerInvariant(),
+            Namespace = ns,
+            TargetFramework = project.TargetFramework,
+            LangVersion = project.LangVersion,
+            Nullable = project.Nullable,
+            ImplicitUsings = project.ImplicitUsings,
+            GlobalUsings = GlobalUsing.Extra(project),
+            RepairMode = repair.ToString().ToLowerInvariant(),
+            MaxPasses = maxPasses,
+            RequiredPackages = packages,
+            UsedCodeHashes = usedCodeHashes,
+        });
+}
