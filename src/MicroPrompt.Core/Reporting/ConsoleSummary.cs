@@ -34,22 +34,7 @@ public static class ConsoleSummary
         lines.Add($"  {t.ModelCalls} model call(s), {t.JudgeCalls} judge call(s), {t.InputTokens} in / {t.OutputTokens} out tokens; "
             + $"spent {ReportFormat.Dollars(t.CostUsd)} this build, saved {ReportFormat.Dollars(t.SavedUsd)} (resolved/cached/shared); judge mean {ReportFormat.Score(t.JudgeMean)}.");
 
-        if (report.Models.Count > 0)
-        {
-            var width = Math.Clamp(report.Models.Max(m => m.Model.Length), 5, 32);
-            lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}", "model".PadRight(width), "items", "correct", "refused", "judge", "cost", "$/correct"));
-            foreach (var m in report.Models.Take(MaxModels))
-            {
-                var name = m.Model.Length > width ? m.Model[..(width - 1)] + "…" : m.Model.PadRight(width);
-                lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}",
-                    name, m.Items, ReportFormat.Percent(m.CorrectPercent), m.Refused, ReportFormat.Score(m.JudgeMean), ReportFormat.Dollars(m.CostUsd), ReportFormat.Dollars(m.CostPerCorrectUsd)));
-            }
-
-            if (report.Models.Count > MaxModels)
-            {
-                lines.Add($"  … and {report.Models.Count - MaxModels} more model(s) in the report.");
-            }
-        }
+        Leaderboard(report.Models.Select(m => new LeaderRow(m.Model, m.Items, m.CorrectPercent, m.Refused, m.JudgeMean, m.CostUsd, m.CostPerCorrectUsd)).ToList(), "items", lines);
 
         if (report.Comparison is { } comparison)
         {
@@ -80,23 +65,31 @@ public static class ConsoleSummary
     {
         lines.Add($"MicroPrompt comparison: {c.Models.Count} model(s) × {c.Samples} sample(s) × {string.Join("/", c.Modes)} repair: "
             + $"{c.NewRuns} new run(s), {c.CachedRuns} cached; leaderboard counts {c.LeaderboardMode} repair.");
-        if (c.Leaderboard.Count == 0)
+        Leaderboard(c.Leaderboard.Select(m => new LeaderRow(m.Model, m.Runs, m.CorrectPercent, m.Refused, m.JudgeMean, m.CostUsd, m.CostPerCorrectUsd)).ToList(), "runs", lines);
+    }
+
+    // One line per model (at most MaxModels): what was counted, Correct %, Refused, Judge, Cost, Cost per correct.
+    private static void Leaderboard(IReadOnlyList<LeaderRow> rows, string countHeader, List<string> lines)
+    {
+        if (rows.Count == 0)
         {
             return;
         }
 
-        var width = Math.Clamp(c.Leaderboard.Max(m => m.Model.Length), 5, 32);
-        lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}", "model".PadRight(width), "runs", "correct", "refused", "judge", "cost", "$/correct"));
-        foreach (var m in c.Leaderboard.Take(MaxModels))
+        var width = Math.Clamp(rows.Max(m => m.Model.Length), 5, 32);
+        lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}", "model".PadRight(width), countHeader, "correct", "refused", "judge", "cost", "$/correct"));
+        foreach (var m in rows.Take(MaxModels))
         {
             var name = m.Model.Length > width ? m.Model[..(width - 1)] + "…" : m.Model.PadRight(width);
             lines.Add(string.Format(CultureInfo.InvariantCulture, "  {0} {1,6} {2,9} {3,8} {4,6} {5,12} {6,12}",
-                name, m.Runs, ReportFormat.Percent(m.CorrectPercent), m.Refused, ReportFormat.Score(m.JudgeMean), ReportFormat.Dollars(m.CostUsd), ReportFormat.Dollars(m.CostPerCorrectUsd)));
+                name, m.Count, ReportFormat.Percent(m.CorrectPercent), m.Refused, ReportFormat.Score(m.JudgeMean), ReportFormat.Dollars(m.CostUsd), ReportFormat.Dollars(m.CostPerCorrectUsd)));
         }
 
-        if (c.Leaderboard.Count > MaxModels)
+        if (rows.Count > MaxModels)
         {
-            lines.Add($"  … and {c.Leaderboard.Count - MaxModels} more model(s) in the report.");
+            lines.Add($"  … and {rows.Count - MaxModels} more model(s) in the report.");
         }
     }
+
+    private sealed record LeaderRow(string Model, int Count, double CorrectPercent, int Refused, double? JudgeMean, decimal? CostUsd, decimal? CostPerCorrectUsd);
 }
