@@ -43,7 +43,7 @@ public sealed class ComparisonTablesTests : IDisposable
         InputTokens = input, OutputTokens = output, JudgeScore = judge, JudgeModel = judge is null ? null : model,
         JudgeInputTokens = judgeTokens ? 100 : 0, JudgeOutputTokens = judgeTokens ? 50 : 0,
         Tags = item == "X.mprompt" ? ["file-data"] : ["api", "oauth2"],
-        FailureCode = status switch { "failed" => "MP2003", "refused" => "MP2002", "error" => "MP1010", _ => null },
+        FailureCode = status switch { "failed" => "MP2007", "refused" => "MP2003", "error" => "MP1010", _ => null },
         FailureSummary = status == "succeeded" ? null : $"{item} {model} {mode} s{sample}: {status}",
     };
 

@@ -95,7 +95,7 @@ public sealed class ComparisonReportTests : IDisposable
             .Select(m => $"{m.Groups[1].Value} {System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)} {m.Groups[4].Value} {System.Net.WebUtility.HtmlDecode(m.Groups[3].Value)}".TrimEnd())
             .ToList();
         Assert.Equal(
-            ["m-all a 2/2", $"m-some {Hostile} 1/2 MP2003: {HostileWhy}", "m-some a 1/2 R1 MP2002: Y.mprompt a exec s2: refused", $"m-all {Hostile} 1/1 MP1010: {HostileWhy}"],
+            ["m-all a 2/2", $"m-some {Hostile} 1/2 MP2007: {HostileWhy}", "m-some a 1/2 R1 MP2003: Y.mprompt a exec s2: refused", $"m-all {Hostile} 1/1 MP1010: {HostileWhy}"],
             cells);
 
         // Every run that is not correct (all modes), folded, with its code and why.
