@@ -4,7 +4,7 @@ namespace MicroPrompt.Reporting;
 
 /// <summary>
 /// The <c>comparison</c> section of report.json: a model comparison run (<c>MicroPromptModels</c>) — its settings,
-/// every run, and three tables computed from the runs by <see cref="ComparisonTables"/>.
+/// every run, and the tables computed from the runs by <see cref="ComparisonTables"/>.
 /// </summary>
 public sealed class ReportComparison
 {
