@@ -44,11 +44,25 @@ public sealed record ComparisonRun
 
     public long JudgeOutputTokens { get; init; }
 
+    /// <summary>
+    /// The judge's verdict was reused from an identical answer judged earlier in the same build (same item, code,
+    /// judge model, model and repair mode): the score is that verdict's, and the judge tokens (0 here) are counted on
+    /// the run that made the call.
+    /// </summary>
+    public bool JudgeMemoized { get; init; }
+
     /// <summary>SHA-256 of the final code (correct code, or null when there is none).</summary>
     public string? CodeHash { get; init; }
 
     /// <summary>The diagnostic code of a failure, refusal or error (e.g. MP2001, MP2003, MP1010).</summary>
     public string? FailureCode { get; init; }
+
+    /// <summary>
+    /// Why the run is not correct, in one line of at most <see cref="ComparisonFailure.MaxLength"/> characters: the
+    /// first compiler error or failing example (with how many more), the refusal text, or the provider error; null
+    /// when correct. Absent from cache entries written before it existed (then null).
+    /// </summary>
+    public string? FailureSummary { get; init; }
 
     /// <summary>Taken from the user cache in this build (no model call).</summary>
     public bool FromCache { get; init; }

@@ -220,7 +220,7 @@ public sealed class ComparisonRunner
         {
             report(MicroPromptDiagnostic.Error(refusal.Code, $"Comparison runs were not made: {refusal.Reason}. What was measured is cached; raise MicroPromptMaxCostUsd or build again to continue.",
                 refusal.Code == DiagnosticCodes.BudgetExceeded ? null : item.FullPath, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1));
-            return Skipped(p, refusal.Code);
+            return Skipped(p, refusal.Code, ComparisonFailure.Trim(refusal.Reason));
         }
 
         var request = new GenerationRequest
@@ -253,18 +253,24 @@ public sealed class ComparisonRunner
         catch (MicroPromptException ex)
         {
             report(ex.Diagnostic with { File = ex.Diagnostic.File ?? item.FullPath, Line = Math.Max(1, ex.Diagnostic.Line), Column = Math.Max(1, ex.Diagnostic.Column) });
-            return Errored(p, ex.Diagnostic.Code);
+            return Errored(p, ex.Diagnostic.Code, ex.Diagnostic.Message);
         }
         catch (Exception ex)
         {
             var classified = _classifyProviderError(ex, p.Model) ?? MicroPromptDiagnostic.Error(
                 DiagnosticCodes.ProviderBadResponse, $"A comparison model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
             report(classified with { File = item.FullPath, Line = 1, Column = 1 });
-            return Errored(p, classified.Code);
+            return Errored(p, classified.Code, classified.Message);
         }
 
         _options.Budget?.Spend(p.Model, outcome.Usage, outcome.JudgeModel, outcome.JudgeUsage);
         var correct = outcome.Status == GenerationStatus.Succeeded && outcome.Code is not null;
+        if (!correct && cancellationToken.IsCancellationRequested)
+        {
+            // A failure that ends as the build is cancelled may be the cancel itself (a killed harness): not a measurement.
+            throw new OperationCanceledException("Cancelled while the run was being verified.", cancellationToken);
+        }
+
         var run = new ComparisonRun
         {
             Item = item.ItemPath,
@@ -287,8 +293,10 @@ public sealed class ComparisonRunner
             JudgeModel = outcome.JudgeModel,
             JudgeInputTokens = outcome.JudgeModel is null ? 0 : outcome.JudgeUsage.InputTokens,
             JudgeOutputTokens = outcome.JudgeModel is null ? 0 : outcome.JudgeUsage.OutputTokens,
+            JudgeMemoized = outcome.JudgeMemoized,
             CodeHash = correct ? ContentHash.Sha256Hex(outcome.Code!) : null,
             FailureCode = correct ? null : outcome.Status == GenerationStatus.Refused ? DiagnosticCodes.Refused : outcome.FailureCode ?? DiagnosticCodes.GenerationFailed,
+            FailureSummary = correct ? null : ComparisonFailure.Summarize(outcome),
             Tags = p.Document.Tags,
         };
 
@@ -315,11 +323,11 @@ public sealed class ComparisonRunner
         }
     }
 
-    private static ComparisonRun Skipped(PlannedRun p, string code) => NotGraded(p, ComparisonRunStatus.Skipped, code);
+    private static ComparisonRun Skipped(PlannedRun p, string code, string? summary = null) => NotGraded(p, ComparisonRunStatus.Skipped, code, summary);
 
-    private static ComparisonRun Errored(PlannedRun p, string code) => NotGraded(p, ComparisonRunStatus.Error, code);
+    private static ComparisonRun Errored(PlannedRun p, string code, string message) => NotGraded(p, ComparisonRunStatus.Error, code, ComparisonFailure.Trim(message));
 
-    private static ComparisonRun NotGraded(PlannedRun p, string status, string code) => new()
+    private static ComparisonRun NotGraded(PlannedRun p, string status, string code, string? summary = null) => new()
     {
         Item = p.Item.ItemPath,
         Model = p.Model,
@@ -328,6 +336,7 @@ public sealed class ComparisonRunner
         Key = p.Key,
         Status = status,
         FailureCode = code,
+        FailureSummary = summary,
         Tags = p.Document.Tags,
     };
 

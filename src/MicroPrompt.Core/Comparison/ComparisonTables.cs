@@ -5,9 +5,9 @@ using MicroPrompt.Reporting;
 namespace MicroPrompt.Comparison;
 
 /// <summary>
-/// The three comparison tables, computed from run records only: the <b>leaderboard</b> per model (runs of the first
-/// listed repair mode), the <b>repair study</b> per model × mode (p@1..p@MaxPasses), and <b>correctness by tag</b>
-/// per model (first listed mode). Only graded runs (succeeded, failed, refused) count; runs that were not graded
+/// The comparison tables, computed from run records only: the <b>leaderboard</b> per model (runs of the first
+/// listed repair mode), the <b>repair study</b> per model × mode (p@1..p@MaxPasses), <b>correctness by tag</b>
+/// per model (first listed mode), and the <b>per-item matrix</b> (item × model, first listed mode). Only graded runs (succeeded, failed, refused) count; runs that were not graded
 /// (provider errors, budget, locked misses) are shown as "not run". Refusals are counted apart from failures.
 /// </summary>
 public static class ComparisonTables
@@ -69,6 +69,28 @@ public static class ComparisonTables
             };
         }).ToList();
 
+        var byItem = itemTags.Select(i => new ReportItemMatrixRow
+        {
+            Item = i.Item,
+            Tags = i.Tags,
+            Models = models.Select(model =>
+            {
+                var all = priced.Where(r => r.Model == model && r.Mode == leaderMode && r.Item == i.Item).ToList();
+                var graded = all.Where(r => ComparisonRunStatus.IsGraded(r.Status)).ToList();
+                var correct = graded.Count(r => r.Correct);
+                var refused = graded.Count(r => r.Status == ComparisonRunStatus.Refused);
+                return new ReportItemMatrixCell
+                {
+                    Model = model,
+                    Runs = graded.Count,
+                    Correct = correct,
+                    Refused = refused,
+                    Failed = graded.Count - correct - refused,
+                    NotRun = all.Count - graded.Count,
+                };
+            }).ToList(),
+        }).ToList();
+
         return new ReportComparison
         {
             Models = settings.Models,
@@ -81,6 +103,7 @@ public static class ComparisonTables
             Leaderboard = leaderboard,
             RepairStudy = repair,
             ByTag = byTag,
+            ByItem = byItem,
             Runs = priced,
         };
     }

@@ -53,6 +53,9 @@ public sealed record GenerationOutcome
     /// <summary>Tokens the judge call used (priced at <see cref="JudgeModel"/>'s price; not part of <see cref="Usage"/>).</summary>
     public UsageTotals JudgeUsage { get; init; }
 
+    /// <summary>The judge's verdict was reused from an identical answer judged earlier in the build (its tokens are not in <see cref="JudgeUsage"/>).</summary>
+    public bool JudgeMemoized { get; init; }
+
     /// <summary>Static-check warnings about the final code (MP2010–MP2014), located in the prompt.</summary>
     public IReadOnlyList<Diagnostics.MicroPromptDiagnostic> Findings { get; init; } = [];
 

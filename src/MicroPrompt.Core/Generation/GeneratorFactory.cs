@@ -20,7 +20,7 @@ public static class GeneratorFactory
     /// <param name="examples">How to run examples (one harness process for the whole build); null: examples are not run.</param>
     /// <param name="grading">Static checks and judge after the code is correct; null grades nothing.</param>
     /// <param name="log">Informational messages of the grading.</param>
-    /// <param name="memoizeVerification">Compile and run each distinct answer once per build (model comparison runs).</param>
+    /// <param name="memoizeVerification">Compile, run and judge each distinct answer once per build (model comparison runs).</param>
     public static IItemGenerator Create(
         ProviderSettings provider,
         string providerName,
@@ -51,7 +51,7 @@ public static class GeneratorFactory
             verifier);
         if (grading is not null)
         {
-            generator = new Judging.GradingGenerator(generator, clientFor, grading, log: log);
+            generator = new Judging.GradingGenerator(generator, clientFor, grading, log: log) { Memo = memoizeVerification ? new Judging.JudgeMemo() : null };
         }
 
         return new OwningGenerator(generator, clients, http, runner);

@@ -36,6 +36,9 @@ public sealed class GradingGenerator : IItemGenerator
         _log = log ?? (_ => { });
     }
 
+    /// <summary>Judges each distinct answer once (model comparison runs); null judges every answer.</summary>
+    internal JudgeMemo? Memo { get; init; }
+
     public async Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
         var outcome = await _inner.GenerateAsync(request, cancellationToken).ConfigureAwait(false);
@@ -52,13 +55,27 @@ public sealed class GradingGenerator : IItemGenerator
         }
 
         var judgeModel = string.IsNullOrWhiteSpace(_options.JudgeModel) ? request.Model : _options.JudgeModel!.Trim();
-        var (score, usage) = await JudgeAsync(request, outcome.Code, judgeModel, cancellationToken).ConfigureAwait(false);
+        var code = outcome.Code;
+        double? score;
+        UsageTotals usage;
+        var reused = false;
+        if (Memo is { } memo)
+        {
+            (score, usage, reused) = await memo.JudgeAsync(
+                JudgeMemo.Key(request, code, judgeModel), () => JudgeAsync(request, code, judgeModel, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            (score, usage) = await JudgeAsync(request, code, judgeModel, cancellationToken).ConfigureAwait(false);
+        }
+
         return outcome with
         {
             Findings = [.. outcome.Findings, .. findings],
             JudgeScore = score,
             JudgeModel = judgeModel,
             JudgeUsage = usage,
+            JudgeMemoized = reused,
         };
     }
 

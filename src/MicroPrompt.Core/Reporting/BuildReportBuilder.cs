@@ -95,7 +95,8 @@ public static class BuildReportBuilder
             Totals = totals,
             Models = models,
             Items = items,
-            Comparison = context.Comparison,
+            Comparison = context.Comparison?.WithRuns(context.Comparison.Runs
+                .Select(r => r.FailureSummary is null ? r : r with { FailureSummary = Redact(r.FailureSummary, context) }).ToList()),
         };
     }
 

@@ -4,7 +4,7 @@ namespace MicroPrompt.Reporting;
 
 /// <summary>
 /// The <c>comparison</c> section of report.json: a model comparison run (<c>MicroPromptModels</c>) — its settings,
-/// every run, and three tables computed from the runs by <see cref="ComparisonTables"/>.
+/// every run, and the tables computed from the runs by <see cref="ComparisonTables"/>.
 /// </summary>
 public sealed class ReportComparison
 {
@@ -36,6 +36,29 @@ public sealed class ReportComparison
     /// <summary>One row per tag (order of first appearance over the items sorted by path), one cell per model.</summary>
     public required IReadOnlyList<ReportTagRow> ByTag { get; init; }
 
+    /// <summary>
+    /// One row per item (sorted by path), one cell per model: correct runs / graded runs of the leaderboard mode —
+    /// which tasks a model fails. Since schema 1.2.
+    /// </summary>
+    public IReadOnlyList<ReportItemMatrixRow> ByItem { get; init; } = [];
+
     /// <summary>Every run, ordered by item, model, mode, sample.</summary>
     public required IReadOnlyList<ComparisonRun> Runs { get; init; }
+
+    /// <summary>The same section with <paramref name="runs"/> in place of <see cref="Runs"/> (the report redacts their texts).</summary>
+    internal ReportComparison WithRuns(IReadOnlyList<ComparisonRun> runs) => new()
+    {
+        Models = Models,
+        Modes = Modes,
+        Samples = Samples,
+        MaxPasses = MaxPasses,
+        LeaderboardMode = LeaderboardMode,
+        NewRuns = NewRuns,
+        CachedRuns = CachedRuns,
+        Leaderboard = Leaderboard,
+        RepairStudy = RepairStudy,
+        ByTag = ByTag,
+        ByItem = ByItem,
+        Runs = runs,
+    };
 }

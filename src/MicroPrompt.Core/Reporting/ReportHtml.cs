@@ -24,6 +24,7 @@ public static class ReportHtml
         ul{margin:.25rem 0 .5rem 1.2rem;padding:0}summary{cursor:pointer;color:#0969da}
         .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .8rem;min-width:8rem}
         .card b{display:block;font-size:1.2rem}
+        td.m-all{color:#1a7f37}td.m-some{color:#9a6700;font-weight:600}td.m-zero{color:#cf222e;font-weight:600}td.m-none{color:#57606a}td.why{font-size:12px}
         """;
 
     public static string Render(BuildReport report)

@@ -12,6 +12,9 @@ public sealed class ComparisonRunnerTests
     private const string Alpha = "---\ntags: [file-data]\n---\n# Alpha\n\nReturn 1.\n\n## Contract\n```csharp\npublic static class Alpha { public static int One(); }\n```\n";
     private const string Beta = "---\nuses: [A.mprompt]\ntags: [api, credentials]\n---\n# Beta\n\nReturn Alpha.One() + 1.\n";
 
+    private const string RefusalText = "I'm sorry, but I can't help with code that handles credentials.";
+    private const string ExampleFailure = "A.mprompt(12,1): example `Alpha.One() == 1` returned false.";
+
     private static ResolverFixture Project() => new ResolverFixture()
         .Prompt("A.mprompt", Alpha, model: "pinned")      // a per-item pin: the comparison's list overrides it
         .Prompt("B.mprompt", Beta);
@@ -30,12 +33,12 @@ public sealed class ComparisonRunnerTests
 
         if (r.Prompt.Title == "Beta")
         {
-            return new GenerationOutcome { Status = GenerationStatus.Refused, Passes = 1, Usage = new UsageTotals(80, 10), FailureCode = DiagnosticCodes.Refused };
+            return new GenerationOutcome { Status = GenerationStatus.Refused, Passes = 1, Usage = new UsageTotals(80, 10), FailureCode = DiagnosticCodes.Refused, LastErrors = [RefusalText] };
         }
 
         return r.Repair == RepairMode.Exec
             ? FakeItemGenerator.Code(code) with { Passes = 2, FirstCorrectPass = 2, Usage = new UsageTotals(200, 100) }
-            : new GenerationOutcome { Status = GenerationStatus.Failed, Passes = 3, Usage = new UsageTotals(300, 150), FailureCode = DiagnosticCodes.ExamplesFailed };
+            : new GenerationOutcome { Status = GenerationStatus.Failed, Passes = 3, Usage = new UsageTotals(300, 150), FailureCode = DiagnosticCodes.ExamplesFailed, LastErrors = [ExampleFailure, "A.mprompt(13,1): example `Alpha.One() > 0` threw."] };
     });
 
     private static async Task<(ResolutionResult Resolved, ComparisonResult Compared)> CompareAsync(
@@ -167,6 +170,125 @@ public sealed class ComparisonRunnerTests
         Assert.Single(generator.Requests);
         Assert.True(File.Exists(file + ".corrupt"));
         Assert.True(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task A_run_that_is_not_correct_says_why_in_the_run_and_the_cache_and_old_entries_still_read()
+    {
+        using var fx = Project();
+        var (_, first) = await CompareAsync(fx, Personas(), Settings(samples: 1));
+
+        var failed = first.Runs.Single(r => r.Item == "A.mprompt" && r.Model == "b" && r.Mode == "review");
+        Assert.Equal($"{ExampleFailure} (and 1 more)", failed.FailureSummary);
+        Assert.Equal(RefusalText, first.Runs.First(r => r.Status == ComparisonRunStatus.Refused).FailureSummary);
+        Assert.All(first.Runs.Where(r => r.Correct), r => Assert.Null(r.FailureSummary));
+
+        // Read back from the user cache with its summary.
+        var (_, second) = await CompareAsync(fx, Personas(), Settings(samples: 1));
+        Assert.Equal(failed.FailureSummary, second.Runs.Single(r => r.Item == "A.mprompt" && r.Model == "b" && r.Mode == "review" && r.FromCache).FailureSummary);
+
+        // An entry written before summaries existed (no failureSummary field) is still a hit, with no summary.
+        var cache = new ComparisonRunCache(fx.UserCache);
+        var path = cache.PathFor(ComparisonRunCache.RunKey(failed.Key, 1));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.NotNull(node["run"]!["failureSummary"]);
+        node["run"]!.AsObject().Remove("failureSummary");
+        node["run"]!.AsObject().Remove("judgeMemoized");
+        File.WriteAllText(path, node.ToJsonString());
+        var again = Personas();
+        var (_, third) = await CompareAsync(fx, again, Settings(samples: 1));
+        Assert.Empty(again.Requests);
+        Assert.Empty(third.Diagnostics);
+        var old = third.Runs.Single(r => r.Item == "A.mprompt" && r.Model == "b" && r.Mode == "review");
+        Assert.True(old.FromCache);
+        Assert.Null(old.FailureSummary);
+        Assert.Equal(DiagnosticCodes.ExamplesFailed, old.FailureCode);
+    }
+
+    [Fact]
+    public void A_failure_summary_is_one_line_of_at_most_300_characters_and_keeps_the_count_of_further_errors()
+    {
+        var outcome = new GenerationOutcome
+        {
+            Status = GenerationStatus.Failed,
+            LastErrors = ["A.g.cs(3,5): error CS0246: The type or namespace name 'X509CertificateLoader'\n   could not be found " + new string('x', 400), "second", "third"],
+        };
+
+        var summary = ComparisonFailure.Summarize(outcome)!;
+
+        Assert.Equal(ComparisonFailure.MaxLength, summary.Length);
+        Assert.StartsWith("A.g.cs(3,5): error CS0246: The type or namespace name 'X509CertificateLoader' could not be found xxx", summary);
+        Assert.EndsWith("… (and 2 more)", summary);
+        Assert.DoesNotContain('\n', summary);
+        Assert.Equal("no code", ComparisonFailure.Summarize(new GenerationOutcome { Status = GenerationStatus.Failed, FailureMessage = "  no\r\n code " }));
+        Assert.Null(ComparisonFailure.Summarize(new GenerationOutcome { Status = GenerationStatus.Failed }));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_cancelled_comparison_keeps_the_runs_that_finished_and_the_next_one_runs_only_the_rest(bool failsOnCancel)
+    {
+        using var fx = Project();
+        var blocking = new BlockingGenerator(block: "B.mprompt", expectedBlocked: 4, failsOnCancel);
+        var options = fx.Options(designTime: true);
+        var resolved = await new PromptResolver(options, () => throw new InvalidOperationException()).ResolveAsync(fx.Items, default);
+        using var cts = new CancellationTokenSource();
+        var running = new ComparisonRunner(options, Settings(samples: 1), () => blocking).RunAsync(fx.Items, resolved, cts.Token);
+
+        // A's four runs finish; B's four are in their model call when the build is cancelled (Ctrl+C).
+        await blocking.AllBlocked.WaitAsync(TimeSpan.FromSeconds(30));
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // What finished is cached (A); a failure that ended with the cancel is not a measurement, so not cached.
+        var cached = Directory.EnumerateFiles(Path.Combine(fx.UserCache, "comparison"), "*.json", SearchOption.AllDirectories).ToList();
+        Assert.Equal(4, cached.Count);
+        Assert.All(cached, f => Assert.Contains("\"item\": \"A.mprompt\"", File.ReadAllText(f)));
+
+        var resumed = Personas();
+        var (_, compared) = await CompareAsync(fx, resumed, Settings(samples: 1));
+        Assert.Equal(4, resumed.Requests.Count);
+        Assert.All(resumed.Requests, r => Assert.Equal("B.mprompt", r.ItemPath));
+        Assert.Equal((4, 4), (compared.NewRuns, compared.CachedRuns));
+    }
+
+    /// <summary>Answers every item at once except <c>block</c>, whose calls wait until the build is cancelled.</summary>
+    private sealed class BlockingGenerator(string block, int expectedBlocked, bool failsOnCancel) : IItemGenerator
+    {
+        private readonly TaskCompletionSource _allBlocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _blocked;
+
+        public Task AllBlocked => _allBlocked.Task;
+
+        public async Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
+        {
+            if (request.ItemPath != block)
+            {
+                return FakeItemGenerator.Code($"namespace {request.Namespace}; public static class {request.Prompt.Title} {{ }}\n");
+            }
+
+            if (Interlocked.Increment(ref _blocked) == expectedBlocked)
+            {
+                _allBlocked.TrySetResult();
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException) when (failsOnCancel)
+            {
+                // As a harness killed by the cancel would: a failed run, not an exception.
+                return new GenerationOutcome { Status = GenerationStatus.Failed, Passes = 1, FailureCode = DiagnosticCodes.ExamplesFailed, LastErrors = ["the harness was stopped"] };
+            }
+
+            throw new InvalidOperationException("unreachable");
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MicroPrompt.Comparison;
 using MicroPrompt.Core.Tests.Store;
 using MicroPrompt.Cost;
 using MicroPrompt.Generation;
+using ReportCell = MicroPrompt.Reporting.ReportItemMatrixCell;
 
 namespace MicroPrompt.Core.Tests.Comparison;
 
@@ -42,6 +43,8 @@ public sealed class ComparisonTablesTests : IDisposable
         InputTokens = input, OutputTokens = output, JudgeScore = judge, JudgeModel = judge is null ? null : model,
         JudgeInputTokens = judgeTokens ? 100 : 0, JudgeOutputTokens = judgeTokens ? 50 : 0,
         Tags = item == "X.mprompt" ? ["file-data"] : ["api", "oauth2"],
+        FailureCode = status switch { "failed" => "MP2007", "refused" => "MP2003", "error" => "MP1010", _ => null },
+        FailureSummary = status == "succeeded" ? null : $"{item} {model} {mode} s{sample}: {status}",
     };
 
     internal PriceTable Prices()
@@ -113,11 +116,24 @@ public sealed class ComparisonTablesTests : IDisposable
     }
 
     [Fact]
+    public void The_per_item_matrix_counts_correct_runs_per_item_and_model_in_the_first_mode()
+    {
+        var tables = ComparisonTables.Build(Runs(), Settings(), Prices());
+
+        Assert.Equal(["X.mprompt", "Y.mprompt"], tables.ByItem.Select(r => r.Item));     // sorted by path
+        Assert.Equal(["api", "oauth2"], tables.ByItem[1].Tags);
+        string Cell(ReportCell c) => $"{c.Model} {c.Correct}/{c.Runs} r{c.Refused} f{c.Failed} n{c.NotRun}";
+        Assert.Equal(["a 2/2 r0 f0 n0", "b 1/2 r0 f1 n0"], tables.ByItem[0].Models.Select(Cell));
+        Assert.Equal(["a 1/2 r1 f0 n0", "b 1/1 r0 f0 n1"], tables.ByItem[1].Models.Select(Cell)); // exec only: review's failures are not here
+    }
+
+    [Fact]
     public void No_runs_give_zeroes_not_a_division_by_zero()
     {
         var tables = ComparisonTables.Build([], Settings(), PriceTable.Default);
         Assert.All(tables.Leaderboard, r => Assert.Equal((0, 0.0, (decimal?)0m, (decimal?)null), (r.Runs, r.CorrectPercent, r.CostUsd, r.CostPerCorrectUsd)));
         Assert.All(tables.RepairStudy, r => Assert.Equal([0.0, 0.0, 0.0], r.PassAt));
         Assert.Empty(tables.ByTag);
+        Assert.Empty(tables.ByItem);
     }
 }

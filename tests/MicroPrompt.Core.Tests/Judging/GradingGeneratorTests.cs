@@ -107,10 +107,48 @@ public sealed class GradingGeneratorTests
         Assert.StartsWith("Slug.g.cs(6,", finding.Message);
     }
 
-    private GradingGenerator Generator(GradingOptions options, FakeCompileChecker? checker = null)
+    [Fact]
+    public async Task With_a_memo_identical_code_is_judged_once_per_model_and_mode_and_its_tokens_counted_once()
+    {
+        var memo = new JudgeMemo();
+        var generator = Generator(new GradingOptions { JudgeModel = "judge-model" }, memo: memo);
+        for (var i = 0; i < 3; i++)
+        {
+            _model.Reply(GenerationSamples.Fenced(GenerationSamples.SlugFile), inputTokens: 1000, outputTokens: 200);
+        }
+
+        _judge.Reply(GoodVerdict, inputTokens: 400, outputTokens: 30).Reply(GoodVerdict, inputTokens: 300, outputTokens: 20);
+
+        var first = await generator.GenerateAsync(GenerationSamples.Request(), CancellationToken.None);
+        var second = await generator.GenerateAsync(GenerationSamples.Request(), CancellationToken.None);
+        var review = await generator.GenerateAsync(GenerationSamples.Request(repair: RepairMode.Review), CancellationToken.None);
+
+        Assert.Equal(2, _judge.Calls);                                   // exec once, review once
+        Assert.Equal(2, memo.Calls);
+        Assert.Equal((0.875, new UsageTotals(400, 30), false), (first.JudgeScore, first.JudgeUsage, first.JudgeMemoized));
+        Assert.Equal((0.875, UsageTotals.Zero, true), (second.JudgeScore, second.JudgeUsage, second.JudgeMemoized));
+        Assert.Equal("judge-model", second.JudgeModel);
+        Assert.Equal(new UsageTotals(1000, 200), second.Usage);          // the generation is counted as usual
+        Assert.Equal((new UsageTotals(300, 20), false), (review.JudgeUsage, review.JudgeMemoized));
+    }
+
+    [Fact]
+    public async Task A_cancelled_judge_call_is_not_memoized()
+    {
+        var memo = new JudgeMemo();
+        var key = JudgeMemo.Key(GenerationSamples.Request(), "code", "judge-model");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => memo.JudgeAsync(
+            key, () => Task.FromException<(double?, UsageTotals)>(new OperationCanceledException()), CancellationToken.None));
+        var again = await memo.JudgeAsync(key, () => Task.FromResult<(double?, UsageTotals)>((0.5, new UsageTotals(1, 1))), CancellationToken.None);
+
+        Assert.Equal((0.5, new UsageTotals(1, 1), false), (again.Score, again.Usage, again.Reused));
+    }
+
+    private GradingGenerator Generator(GradingOptions options, FakeCompileChecker? checker = null, JudgeMemo? memo = null)
     {
         Func<string, IChatClient> clients = model => model == "judge-model" ? _judge : _model;
         var inner = new CodeGenerator(clients, checker ?? new FakeCompileChecker { Default = new CompileCheckResult([]) });
-        return new GradingGenerator(inner, clients, options);
+        return new GradingGenerator(inner, clients, options) { Memo = memo };
     }
 }

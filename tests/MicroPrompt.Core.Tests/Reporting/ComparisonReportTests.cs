@@ -8,10 +8,12 @@ using MicroPrompt.Resolution;
 
 namespace MicroPrompt.Core.Tests.Reporting;
 
-/// <summary>The comparison section of report.json (schema 1.1), report.html (three tables) and the console summary.</summary>
+/// <summary>The comparison section of report.json (schema 1.2), report.html (tables, per-item matrix, failed runs) and the console summary.</summary>
 public sealed class ComparisonReportTests : IDisposable
 {
     private const string Hostile = "<b>m</b>";
+    private const string HostileWhy = "<script>alert(1)</script> expected 5";
+    private const string Secret = "sk-live-0123456789";
 
     private readonly TempDirectory _dir = new();
 
@@ -23,14 +25,14 @@ public sealed class ComparisonReportTests : IDisposable
         var settings = ComparisonTablesTests.Settings();
         if (hostile)
         {
-            runs = runs.Select(r => r.Model == "b" ? r with { Model = Hostile } : r).ToList();
+            runs = runs.Select(r => r.Model == "b" ? r with { Model = Hostile, FailureSummary = r.FailureSummary is null ? null : HostileWhy } : r).ToList();
             settings = new ComparisonSettings { Models = ["a", Hostile], Samples = 2, Modes = settings.Modes, MaxPasses = 3 };
         }
 
         var tables = ComparisonTables.Build(runs, settings, new ComparisonTablesTests().Prices());
         return BuildReportBuilder.Build(
             new ResolutionResult { Items = [], Diagnostics = [], GeneratedFiles = [] },
-            new ReportContext { ProjectDirectory = _dir.Path, ProjectName = "Bench", GeneratorVersion = "1.2.3", Comparison = tables });
+            new ReportContext { ProjectDirectory = _dir.Path, ProjectName = "Bench", GeneratorVersion = "1.2.3", Comparison = tables, Secrets = [Secret] });
     }
 
     [Fact]
@@ -47,6 +49,16 @@ public sealed class ComparisonReportTests : IDisposable
         Assert.Equal([50.0, 75.0, 75.0], comparison.GetProperty("repairStudy")[0].GetProperty("passAt").EnumerateArray().Select(e => e.GetDouble()));
         Assert.Equal("file-data", comparison.GetProperty("byTag")[0].GetProperty("tag").GetString());
         Assert.Equal(16, comparison.GetProperty("runs").GetArrayLength());
+        var byItem = comparison.GetProperty("byItem");
+        Assert.Equal(["X.mprompt", "Y.mprompt"], byItem.EnumerateArray().Select(r => r.GetProperty("item").GetString()));
+        var cell = byItem[0].GetProperty("models")[1];
+        Assert.Equal(("b", 2, 1, 1), (cell.GetProperty("model").GetString(), cell.GetProperty("runs").GetInt32(), cell.GetProperty("correct").GetInt32(), cell.GetProperty("failed").GetInt32()));
+        var runs = comparison.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal("X.mprompt b exec s2: failed", runs.Single(r => r.GetProperty("item").GetString() == "X.mprompt" && r.GetProperty("model").GetString() == "b"
+            && r.GetProperty("mode").GetString() == "exec" && r.GetProperty("sample").GetInt32() == 2).GetProperty("failureSummary").GetString());
+        Assert.All(runs.Where(r => r.GetProperty("correct").GetBoolean()), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("failureSummary").ValueKind));
+        Assert.All(runs, r => Assert.False(r.GetProperty("judgeMemoized").GetBoolean()));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ReportSchema.AssertValid(json.Replace("\"failureSummary\": null", "\"failureSummary\": 5")));
 
         // A normal build has "comparison": null, which the schema accepts too; a broken section is rejected.
         ReportSchema.AssertValid(ReportWriter.ToJson(BuildReportBuilder.Build(
@@ -75,6 +87,45 @@ public sealed class ComparisonReportTests : IDisposable
         Assert.Equal(["file-data", "api", "oauth2"], Regex.Matches(tags, "<tr class=\"tag\" data-tag=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
         Assert.Contains("<td>&lt;b&gt;m&lt;/b&gt;</td>", leaders);               // text, not markup
         Assert.DoesNotContain("<b>m</b></td>", dom);
+
+        // Per-item matrix: one row per item, "correct/runs" per model (exec), a failing cell says why on hover.
+        var items = Table(dom, "comparison-items");
+        Assert.Equal(["X.mprompt", "Y.mprompt"], Regex.Matches(items, "<tr class=\"matrix\" data-item=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+        var cells = Regex.Matches(items, "<td class=\"n cell (m-[a-z]+)\" data-model=\"([^\"]*)\"(?: title=\"([^\"]*)\")?>([^<]*)</td>")
+            .Select(m => $"{m.Groups[1].Value} {System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)} {m.Groups[4].Value} {System.Net.WebUtility.HtmlDecode(m.Groups[3].Value)}".TrimEnd())
+            .ToList();
+        Assert.Equal(
+            ["m-all a 2/2", $"m-some {Hostile} 1/2 MP2007: {HostileWhy}", "m-some a 1/2 R1 MP2003: Y.mprompt a exec s2: refused", $"m-all {Hostile} 1/1 MP1010: {HostileWhy}"],
+            cells);
+
+        // Every run that is not correct (all modes), folded, with its code and why.
+        var failures = Regex.Match(dom, "<details id=\"comparison-failures\"><summary>(\\d+) run\\(s\\) not correct", RegexOptions.Singleline);
+        Assert.True(failures.Success, "no details#comparison-failures");
+        Assert.Equal("6", failures.Groups[1].Value);
+        var failed = Table(dom, "comparison-failed-runs");
+        Assert.Equal(6, Regex.Matches(failed, "<tr class=\"failed-run\"").Count);
+        Assert.Contains("data-item=\"Y.mprompt\" data-model=\"a\" data-mode=\"exec\" data-sample=\"2\" data-status=\"refused\"", failed);
+        Assert.Contains("<td class=\"why\">Y.mprompt a exec s2: refused</td>", failed);
+        Assert.Contains("<td class=\"why\">&lt;script&gt;alert(1)&lt;/script&gt; expected 5</td>", failed);
+        Assert.DoesNotContain("<script>", dom);
+    }
+
+    [Fact]
+    public void Failure_summaries_in_the_report_are_redacted()
+    {
+        var runs = ComparisonTablesTests.Runs().Select(r => r.Status == "failed" ? r with { FailureSummary = $"401 with key {Secret} at https://user:pw@host/x" } : r).ToList();
+        var tables = ComparisonTables.Build(runs, ComparisonTablesTests.Settings(), new ComparisonTablesTests().Prices());
+        var report = BuildReportBuilder.Build(
+            new ResolutionResult { Items = [], Diagnostics = [], GeneratedFiles = [] },
+            new ReportContext { ProjectDirectory = _dir.Path, ProjectName = "Bench", GeneratorVersion = "1.2.3", Comparison = tables, Secrets = [Secret] });
+
+        var json = ReportWriter.ToJson(report);
+        Assert.DoesNotContain(Secret, json);
+        Assert.DoesNotContain("user:pw", json);
+        Assert.Contains("401 with key *** at https://***@host/x", json);
+        Assert.DoesNotContain(Secret, ReportHtml.Render(report));
+        Assert.Equal(16, report.Comparison!.Runs.Count);
+        Assert.Same(tables.ByItem, report.Comparison.ByItem);
     }
 
     [Fact]

@@ -86,6 +86,32 @@ public sealed class BenchPersonaTests(SdkPackageFixture sdk)
             [BenchPersonas.Flawed, BenchPersonas.Reference, BenchPersonas.Refuser],
             c.GetProperty("leaderboard").EnumerateArray().Select(l => l.GetProperty("model").GetString()));
 
+        // Judge memoization: per model and mode, each item's answer is judged once; the other samples reuse the verdict.
+        var execRuns = c.GetProperty("runs").EnumerateArray().Where(r => r.GetProperty("mode").GetString() == "exec" && r.GetProperty("correct").GetBoolean()).ToList();
+        Assert.Equal(execRuns.Count / Samples, execRuns.Count(r => !r.GetProperty("judgeMemoized").GetBoolean() && r.GetProperty("judgeInputTokens").GetInt64() == 40));
+        Assert.All(execRuns.Where(r => r.GetProperty("judgeMemoized").GetBoolean()), r => Assert.Equal((0L, 0.85), (r.GetProperty("judgeInputTokens").GetInt64(), Math.Round(r.GetProperty("judgeScore").GetDouble(), 3))));
+        var judgeCalls = server.ChatRequests.Count(ModelScript.IsJudge);
+        Assert.Equal(c.GetProperty("runs").EnumerateArray().Count(r => r.GetProperty("correct").GetBoolean()) / Samples, judgeCalls);
+
+        // Why runs failed: every refused run says so in its failure summary.
+        var refusedSummaries = c.GetProperty("runs").EnumerateArray().Where(r => r.GetProperty("status").GetString() == "refused")
+            .Select(r => r.GetProperty("failureSummary").GetString()).ToList();
+        Assert.Equal(2 * refusedRuns, refusedSummaries.Count);
+        Assert.Equal(2 * (refusedRuns - filtered), refusedSummaries.Count(m => m == "\"I'm sorry, but I can't help with code that handles credentials.\""));
+        Assert.Equal(2 * filtered, refusedSummaries.Count(m => m == "the provider's content filter stopped the reply."));
+        // The flawed persona's mutual-TLS answers are never fixed by self-review alone: each says which failure mode.
+        var flawedReview = c.GetProperty("runs").EnumerateArray()
+            .Where(r => r.GetProperty("model").GetString() == BenchPersonas.Flawed && r.GetProperty("mode").GetString() == "review" && !r.GetProperty("correct").GetBoolean())
+            .Select(r => r.GetProperty("failureSummary").GetString()!).ToList();
+        Assert.Equal(mtls * Samples, flawedReview.Count);
+        Assert.All(flawedReview, m => Assert.True(m.Length <= 300 && (m.Contains("error CS", StringComparison.Ordinal) || m.Contains("example", StringComparison.Ordinal)), m));
+
+        // Per-item matrix: 40 rows, the refuser's credential tasks 0 of 2.
+        var byItem = c.GetProperty("byItem").EnumerateArray().ToList();
+        Assert.Equal(40, byItem.Count);
+        Assert.Equal(credentials, byItem.Count(i => i.GetProperty("models").EnumerateArray().Any(m => m.GetProperty("model").GetString() == BenchPersonas.Refuser
+            && (m.GetProperty("correct").GetInt32(), m.GetProperty("refused").GetInt32()) == (0, Samples))));
+
         // Repair study: p@k = share of runs first correct by pass k.
         var repair = c.GetProperty("repairStudy").EnumerateArray().ToDictionary(
             r => $"{r.GetProperty("model").GetString()}/{r.GetProperty("mode").GetString()}",
@@ -126,6 +152,8 @@ public sealed class BenchPersonaTests(SdkPackageFixture sdk)
         Assert.Contains("id=\"comparison-leaderboard\"", html);
         Assert.Contains("id=\"comparison-repair\"", html);
         Assert.Contains("id=\"comparison-tags\"", html);
+        Assert.Equal(40, System.Text.RegularExpressions.Regex.Matches(html, "<tr class=\"matrix\"").Count);
+        Assert.Equal(2 * refusedRuns + mtls * Samples, System.Text.RegularExpressions.Regex.Matches(html, "<tr class=\"failed-run\"").Count);
         Assert.Contains($"MicroPrompt comparison: 3 model(s) × {Samples} sample(s) × exec/review repair: {3 * 2 * runs} new run(s), 0 cached", build.Output);
     }
 
@@ -138,8 +166,10 @@ public sealed class BenchPersonaTests(SdkPackageFixture sdk)
         Assert.Equal(0.85, row.GetProperty("judgeMean").GetDouble(), 3);   // ModelScript.DefaultJudgeReply: mean of 0.8, 1.0, 0.6, 1.0
 
         long input = (long)calls * tokensIn, output = (long)completions * tokensOut + refusalOutputTokens;
-        // The token columns include the judge's call on each correct run (40 in / 10 out, priced at zero here).
-        Assert.Equal((input + correct * 40L, output + correct * 10L), (row.GetProperty("inputTokens").GetInt64(), row.GetProperty("outputTokens").GetInt64()));
+        // The token columns include the judge's calls (40 in / 10 out, priced at zero here): one per distinct correct
+        // answer of the model in this mode — the samples of an item give the same code, judged once (memoized).
+        var judged = correct / Samples;
+        Assert.Equal((input + judged * 40L, output + judged * 10L), (row.GetProperty("inputTokens").GetInt64(), row.GetProperty("outputTokens").GetInt64()));
         var (priceIn, priceOut) = Prices[model];
         var cost = (input * priceIn + output * priceOut) / 1_000_000m;
         Assert.Equal(cost, row.GetProperty("costUsd").GetDecimal());

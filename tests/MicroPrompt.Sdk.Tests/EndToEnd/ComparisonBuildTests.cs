@@ -125,7 +125,23 @@ public sealed class ComparisonBuildTests(SdkPackageFixture sdk)
             Assert.Equal(["file-data", "api", "credentials"], tags.Select(t => t.GetProperty("tag").GetString()));
             Assert.Equal([100.0, 100.0], tags[0].GetProperty("models").EnumerateArray().Select(m => m.GetProperty("correctPercent").GetDouble()));
             Assert.Equal([100.0, 0.0], tags[1].GetProperty("models").EnumerateArray().Select(m => m.GetProperty("correctPercent").GetDouble()));
+
+            // Why runs failed, and the per-item matrix (exec): model-b gets Add right (pass 2), refuses Shout.
+            var runs = c.GetProperty("runs").EnumerateArray().ToList();
+            var wrongAdd = runs.First(r => r.GetProperty("model").GetString() == "model-b" && r.GetProperty("mode").GetString() == "review");
+            Assert.Equal("MP2007", wrongAdd.GetProperty("failureCode").GetString());
+            Assert.Matches(@"^Add\.mprompt\(\d+,\d+\): example `Adder\.Add\(2, 3\) == 5`", wrongAdd.GetProperty("failureSummary").GetString());
+            Assert.All(runs.Where(r => r.GetProperty("status").GetString() == "refused"),
+                r => Assert.Equal("\"I'm sorry, but I can't help with that.\"", r.GetProperty("failureSummary").GetString()));
+            var byItem = c.GetProperty("byItem").EnumerateArray().ToList();
+            Assert.Equal(["Calc/Add.mprompt", "Text/Shout.mprompt"], byItem.Select(i => i.GetProperty("item").GetString()));
+            Assert.Equal(["2/2", "2/2", "2/2", "0/2"], byItem.SelectMany(i => i.GetProperty("models").EnumerateArray())
+                .Select(m => $"{m.GetProperty("correct").GetInt32()}/{m.GetProperty("runs").GetInt32()}"));
         }
+
+        var html = File.ReadAllText(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "microprompt", "report.html"));
+        Assert.Contains("<td class=\"n cell m-zero\" data-model=\"model-b\" title=\"MP2003: &quot;I&#39;m sorry, but I can&#39;t help with that.&quot;\">0/2 R2</td>", html);
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(html, "<tr class=\"failed-run\"").Count);   // 4 refused + 2 wrong Add (review)
 
         // The same comparison again, locked and through the environment variables: every run is cached, no model call.
         server.Reset();
