@@ -62,7 +62,8 @@ internal sealed class SharedBuild : IDisposable
         SigningKeyVariable = signingVariable,
         LeaseDuration = lease ?? TimeSpan.FromSeconds(15),
         WaitLimit = wait ?? TimeSpan.FromSeconds(60),
-        OperationTimeout = TimeSpan.FromMilliseconds(700),
+        // The product default: a loaded 2-core CI machine can stall a Redis call for several hundred milliseconds.
+        OperationTimeout = TimeSpan.FromSeconds(3),
         InProcessScope = scope,
     };
 
