@@ -188,8 +188,9 @@ public sealed class ComparisonRunner
         {
             lock (diagnostics)
             {
-                // One diagnostic per code and file: a dead provider or a spent budget is not repeated for every run.
-                if (reported.Add(diagnostic.Code + "|" + diagnostic.File))
+                // One diagnostic per code and file, and one per build for a provider-wide problem (a dead endpoint
+                // or a missing key): neither is repeated for every run.
+                if (reported.Add(DiagnosticCodes.IsProviderWide(diagnostic.Code) ? diagnostic.Code : diagnostic.Code + "|" + diagnostic.File))
                 {
                     diagnostics.Add(diagnostic);
                 }

@@ -79,4 +79,10 @@ public static class DiagnosticCodes
 
     // MP9xxx — internal
     public const string InternalError = "MP9001";
+
+    /// <summary>
+    /// Whether <paramref name="code"/> is about the provider as a whole (unreachable, no key, unknown provider, bad
+    /// endpoint): reported once per build, not once per item or run.
+    /// </summary>
+    public static bool IsProviderWide(string code) => code is ProviderUnreachable or ApiKeyMissing or UnknownProvider or InvalidEndpoint;
 }

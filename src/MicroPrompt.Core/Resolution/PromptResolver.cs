@@ -729,7 +729,7 @@ public sealed class PromptResolver
     {
         foreach (var diagnostic in own)
         {
-            if (diagnostic.Code is DiagnosticCodes.ProviderUnreachable or DiagnosticCodes.ApiKeyMissing or DiagnosticCodes.UnknownProvider or DiagnosticCodes.InvalidEndpoint)
+            if (DiagnosticCodes.IsProviderWide(diagnostic.Code))
             {
                 if (_providerDownReported)
                 {

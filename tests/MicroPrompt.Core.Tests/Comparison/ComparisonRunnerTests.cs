@@ -156,6 +156,24 @@ public sealed class ComparisonRunnerTests
     }
 
     [Fact]
+    public async Task A_dead_provider_is_one_MP1010_for_the_whole_comparison_and_its_runs_are_not_run_nor_cached()
+    {
+        using var fx = Project();
+        var options = fx.Options(designTime: true);
+        var resolved = await new PromptResolver(options, () => throw new InvalidOperationException()).ResolveAsync(fx.Items, default);
+        var dead = new FakeItemGenerator(_ => throw new HttpRequestException("connection refused"));
+        var runner = new ComparisonRunner(options, Settings(), () => dead,
+            (ex, model) => MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderUnreachable, $"the endpoint is down ({ex.Message}, {model})"));
+
+        var compared = await runner.RunAsync(fx.Items, resolved, default);
+
+        Assert.Equal(DiagnosticCodes.ProviderUnreachable, Assert.Single(compared.Diagnostics).Code);  // 2 items × 2 models × 2 modes × 2 samples
+        Assert.Equal(16, compared.Runs.Count);
+        Assert.All(compared.Runs, r => Assert.Equal(ComparisonRunStatus.Error, r.Status));
+        Assert.False(Directory.Exists(Path.Combine(fx.UserCache, "comparison")) && Directory.EnumerateFiles(Path.Combine(fx.UserCache, "comparison"), "*.json", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
     public async Task A_damaged_cached_run_is_set_aside_with_MP4005_and_run_again()
     {
         using var fx = Project();
