@@ -108,6 +108,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     /// <summary><c>MicroPromptCompareRepair</c>: repair modes compared (default <c>exec;review</c>; the first is the leaderboard's).</summary>
     public string? CompareRepair { get; set; }
 
+    /// <summary><c>MicroPromptCompareTemperature</c>: sampling temperature of comparison runs (default 0, as builds).</summary>
+    public string? CompareTemperature { get; set; }
+
     /// <summary>The project's name, shown in the report.</summary>
     public string? ProjectName { get; set; }
 

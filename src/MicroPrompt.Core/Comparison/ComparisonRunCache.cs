@@ -28,7 +28,9 @@ public sealed class ComparisonRunCache
     public string Directory { get; }
 
     /// <summary>The run's cache key: the generation key for (model, mode, passes) and the sample number.</summary>
-    public static string RunKey(string generationKey, int sample) => $"{generationKey}-s{sample}";
+    public static string RunKey(string generationKey, int sample, double temperature = 0) => temperature == 0
+        ? $"{generationKey}-s{sample}"
+        : $"{generationKey}-t{temperature.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture).Replace('.', '_')}-s{sample}";
 
     public string PathFor(string runKey)
     {

@@ -134,7 +134,7 @@ public sealed class ComparisonRunner
             (ComparisonRun Run, string? Code)? hit = null;
             if (cache is not null)
             {
-                hit = cache.TryGet(ComparisonRunCache.RunKey(p.Key, p.Sample), out var problem);
+                hit = cache.TryGet(ComparisonRunCache.RunKey(p.Key, p.Sample, _settings.Temperature), out var problem);
                 if (problem is not null)
                 {
                     diagnostics.Add(problem);
@@ -235,6 +235,7 @@ public sealed class ComparisonRunner
             CompanionSources = p.Companions,
             Repair = p.Mode,
             MaxPasses = _settings.MaxPasses,
+            Temperature = _settings.Temperature,
         };
 
         GenerationOutcome outcome;
@@ -305,7 +306,7 @@ public sealed class ComparisonRunner
         {
             try
             {
-                cache.Put(ComparisonRunCache.RunKey(p.Key, p.Sample), run, correct ? outcome.Code : null);
+                cache.Put(ComparisonRunCache.RunKey(p.Key, p.Sample, _settings.Temperature), run, correct ? outcome.Code : null);
             }
             catch (MicroPromptException ex)
             {

@@ -25,6 +25,15 @@ public sealed class ComparisonSettings
     /// <summary><c>MicroPromptMaxPasses</c>: model calls per run at most (p@1..p@MaxPasses).</summary>
     public int MaxPasses { get; init; } = 3;
 
+    /// <summary>
+    /// <c>MicroPromptCompareTemperature</c>: the sampling temperature of the comparison's generations (0–2). 0, the
+    /// default, is what builds use; above it, samples are independent draws. Part of each run's cache key when not 0.
+    /// </summary>
+    public double Temperature { get; init; }
+
+    /// <summary>The largest temperature accepted (OpenAI's upper bound).</summary>
+    public const double MaxTemperature = 2;
+
     /// <summary>The mode the leaderboard and the by-tag table use: the first listed.</summary>
     public RepairMode LeaderboardMode => Modes[0];
 
@@ -33,9 +42,9 @@ public sealed class ComparisonSettings
 
     /// <summary>
     /// Reads the properties. Returns null when <paramref name="models"/> is blank (no comparison: a normal build), or
-    /// when a value is bad — then <paramref name="problems"/> holds an MP1030/MP1031/MP1032 error for each.
+    /// when a value is bad — then <paramref name="problems"/> holds an MP1030/MP1031/MP1032/MP1033 error for each.
     /// </summary>
-    public static ComparisonSettings? Parse(string? models, string? samples, string? modes, int maxPasses, ICollection<MicroPromptDiagnostic> problems)
+    public static ComparisonSettings? Parse(string? models, string? samples, string? modes, int maxPasses, ICollection<MicroPromptDiagnostic> problems, string? temperature = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         if (string.IsNullOrWhiteSpace(models))
@@ -59,6 +68,16 @@ public sealed class ComparisonSettings
             problems.Add(MicroPromptDiagnostic.Error(
                 DiagnosticCodes.ComparisonSamplesInvalid,
                 $"MicroPromptSamples is '{samples}'; expected a whole number from 1 to {MaxSamples} (independent runs per item, model and repair mode)."));
+        }
+
+        var temperatureValue = 0.0;
+        if (!string.IsNullOrWhiteSpace(temperature)
+            && !(double.TryParse(temperature.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out temperatureValue)
+                 && temperatureValue is >= 0 and <= MaxTemperature))
+        {
+            problems.Add(MicroPromptDiagnostic.Error(
+                DiagnosticCodes.ComparisonTemperatureInvalid,
+                $"MicroPromptCompareTemperature is '{temperature}'; expected a number from 0 to {MaxTemperature.ToString(CultureInfo.InvariantCulture)} with a '.' decimal point (0, the default, is what builds use; e.g. 0.7 makes samples independent draws)."));
         }
 
         var parsedModes = new List<RepairMode>();
@@ -95,6 +114,7 @@ public sealed class ComparisonSettings
             Samples = sampleCount,
             Modes = parsedModes,
             MaxPasses = Math.Max(1, maxPasses),
+            Temperature = temperatureValue,
         };
     }
 }

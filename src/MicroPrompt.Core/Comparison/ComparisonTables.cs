@@ -97,6 +97,7 @@ public static class ComparisonTables
             Modes = modes,
             Samples = settings.Samples,
             MaxPasses = settings.MaxPasses,
+            Temperature = settings.Temperature,
             LeaderboardMode = leaderMode,
             NewRuns = priced.Count(r => !r.FromCache && ComparisonRunStatus.IsGraded(r.Status)),
             CachedRuns = priced.Count(r => r.FromCache),

@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public const string PriceTableInvalid = "MP1020";         // MicroPromptPriceTable missing, not JSON, bad row
     public const string ComparisonModelEmpty = "MP1030";      // MicroPromptModels has an empty entry (or no model at all)
     public const string ComparisonSamplesInvalid = "MP1031";  // MicroPromptSamples is not a whole number from 1 to 100
+    public const string ComparisonTemperatureInvalid = "MP1033"; // MicroPromptCompareTemperature is not a number from 0 to 2
     public const string ComparisonRepairModeUnknown = "MP1032"; // MicroPromptCompareRepair names a mode other than exec, review, none
 
     // MP2xxx — generation and verification

@@ -71,7 +71,7 @@ public sealed class CodeGenerator : IItemGenerator
         for (var pass = 1; pass <= maxPasses; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var options = new ChatOptions { ModelId = request.Model, Temperature = 0 };
+            var options = new ChatOptions { ModelId = request.Model, Temperature = (float)request.Temperature };
             var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             usage = usage.Add(new UsageTotals(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0));
             reportedModel = response.ModelId ?? reportedModel;
@@ -200,7 +200,7 @@ public sealed class CodeGenerator : IItemGenerator
             pass++;
             messages.Add(new ChatMessage(ChatRole.Assistant, Echo(correct.Reply)));
             messages.Add(PromptComposer.RepairMessage([], RepairMode.Review));
-            var options = new ChatOptions { ModelId = request.Model, Temperature = 0 };
+            var options = new ChatOptions { ModelId = request.Model, Temperature = (float)request.Temperature };
             var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             usage = usage.Add(new UsageTotals(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0));
             reportedModel = response.ModelId ?? reportedModel;

@@ -25,4 +25,7 @@ public sealed class GenerationRequest
     public RepairMode Repair { get; init; } = RepairMode.Exec;
 
     public int MaxPasses { get; init; } = 3;
+
+    /// <summary>Sampling temperature of the generation calls: 0 in builds; a comparison may sample above it.</summary>
+    public double Temperature { get; init; }
 }

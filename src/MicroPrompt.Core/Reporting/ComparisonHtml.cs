@@ -17,7 +17,8 @@ internal static class ComparisonHtml
     {
         html.Append("<h2>Model comparison</h2>\n<p class=\"meta\">").Append(E(string.Join(", ", c.Models))).Append(" · ")
             .Append(c.Samples.ToString(CultureInfo.InvariantCulture)).Append(" sample(s) · repair ").Append(E(string.Join(", ", c.Modes)))
-            .Append(" · up to ").Append(c.MaxPasses.ToString(CultureInfo.InvariantCulture)).Append(" pass(es) · ")
+            .Append(" · up to ").Append(c.MaxPasses.ToString(CultureInfo.InvariantCulture)).Append(" pass(es) · temperature ")
+            .Append(c.Temperature.ToString("0.###", CultureInfo.InvariantCulture)).Append(" · ")
             .Append(c.NewRuns.ToString(CultureInfo.InvariantCulture)).Append(" new run(s), ").Append(c.CachedRuns.ToString(CultureInfo.InvariantCulture))
             .Append(" cached · leaderboard and tags count ").Append(E(c.LeaderboardMode)).Append(" repair</p>\n");
 

@@ -18,6 +18,9 @@ public sealed class ReportComparison
 
     public int MaxPasses { get; init; }
 
+    /// <summary>The sampling temperature of the runs (0: as builds). Since 1.2.</summary>
+    public double Temperature { get; init; }
+
     /// <summary>The mode the leaderboard and the by-tag table count: the first of <see cref="Modes"/>.</summary>
     public required string LeaderboardMode { get; init; }
 
@@ -52,6 +55,7 @@ public sealed class ReportComparison
         Modes = Modes,
         Samples = Samples,
         MaxPasses = MaxPasses,
+        Temperature = Temperature,
         LeaderboardMode = LeaderboardMode,
         NewRuns = NewRuns,
         CachedRuns = CachedRuns,

@@ -174,6 +174,28 @@ public sealed class ComparisonRunnerTests
     }
 
     [Fact]
+    public async Task A_sampling_temperature_reaches_every_request_and_its_runs_are_cached_apart_from_the_builds_zero()
+    {
+        using var fx = Project();
+        var cold = Settings(samples: 1);
+        var warm = new ComparisonSettings { Models = cold.Models, Samples = 1, Modes = cold.Modes, MaxPasses = cold.MaxPasses, Temperature = 0.7 };
+
+        var first = Personas();
+        await CompareAsync(fx, first, warm);
+        Assert.All(first.Requests, r => Assert.Equal(0.7, r.Temperature));
+
+        var again = Personas();
+        await CompareAsync(fx, again, warm);
+        Assert.Empty(again.Requests);                                    // cached at 0.7
+
+        var atZero = Personas();
+        var (_, compared) = await CompareAsync(fx, atZero, cold);
+        Assert.Equal(first.Requests.Count, atZero.Requests.Count);       // 0 is another measurement: run again
+        Assert.All(atZero.Requests, r => Assert.Equal(0.0, r.Temperature));
+        Assert.Equal(0, compared.Runs.Count(r => r.FromCache));
+    }
+
+    [Fact]
     public async Task A_damaged_cached_run_is_set_aside_with_MP4005_and_run_again()
     {
         using var fx = Project();

@@ -49,4 +49,31 @@ public sealed class ComparisonSettingsTests
         Assert.Equal(DiagnosticSeverity.Error, problem.Severity);
         Assert.Contains(code == DiagnosticCodes.ComparisonModelEmpty ? "MicroPromptModels" : code == DiagnosticCodes.ComparisonSamplesInvalid ? "MicroPromptSamples" : "'fast'", problem.Message);
     }
+
+    [Theory]
+    [InlineData(null, 0.0)]
+    [InlineData("", 0.0)]
+    [InlineData("0.7", 0.7)]
+    [InlineData(" 2 ", 2.0)]
+    public void Temperature_defaults_to_the_builds_zero_and_takes_a_number_up_to_two(string? text, double expected)
+    {
+        var problems = new List<MicroPromptDiagnostic>();
+        var settings = ComparisonSettings.Parse("a", null, null, 3, problems, text);
+        Assert.Empty(problems);
+        Assert.Equal(expected, settings!.Temperature);
+    }
+
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("-0.1")]
+    [InlineData("warm")]
+    [InlineData("0,7")]
+    public void A_bad_temperature_is_MP1033(string text)
+    {
+        var problems = new List<MicroPromptDiagnostic>();
+        Assert.Null(ComparisonSettings.Parse("a", null, null, 3, problems, text));
+        var problem = Assert.Single(problems);
+        Assert.Equal(DiagnosticCodes.ComparisonTemperatureInvalid, problem.Code);
+        Assert.Contains("MicroPromptCompareTemperature", problem.Message);
+    }
 }

@@ -48,6 +48,24 @@ public class CodeGeneratorTests
     }
 
     [Fact]
+    public async Task A_requested_temperature_reaches_every_call_including_repairs()
+    {
+        var broken = SlugFile.Replace("text.ToLowerInvariant()", "Regex.Replace(text)", StringComparison.Ordinal);
+        _client.Reply(Fenced(broken)).Reply(Fenced(SlugFile));
+        _checker.Fails(MissingName).Succeeds();
+
+        var request = Request();
+        var outcome = await Generator().GenerateAsync(new GenerationRequest
+        {
+            Prompt = request.Prompt, ItemPath = request.ItemPath, Namespace = request.Namespace, Model = request.Model,
+            Project = request.Project, Repair = RepairMode.Exec, MaxPasses = 3, Temperature = 0.7,
+        }, CancellationToken.None);
+
+        Assert.Equal(GenerationStatus.Succeeded, outcome.Status);
+        Assert.Equal([0.7f, 0.7f], _client.Options.Select(o => o!.Temperature));
+    }
+
+    [Fact]
     public async Task Compile_check_gets_the_code_file_name_kind_project_and_companions()
     {
         _client.Reply(Fenced(SlugFile));

@@ -173,12 +173,13 @@ public sealed class ComparisonBuildTests(SdkPackageFixture sdk)
             .WithProject(outputType: "Library")
             .WriteFile("Text/Shout.mprompt", ShoutPrompt);
 
-        var result = await project.BuildAsync(null, "-p:MicroPromptModels=\"a;;b\"", "-p:MicroPromptSamples=0", "-p:MicroPromptCompareRepair=fast");
+        var result = await project.BuildAsync(null, "-p:MicroPromptModels=\"a;;b\"", "-p:MicroPromptSamples=0", "-p:MicroPromptCompareRepair=fast", "-p:MicroPromptCompareTemperature=hot");
 
         Assert.False(result.Succeeded);
         Assert.Contains("error MP1030", result.Output);
         Assert.Contains("error MP1031", result.Output);
         Assert.Contains("error MP1032", result.Output);
+        Assert.Contains("error MP1033", result.Output);
     }
 
     private static (int Runs, int Correct, double Percent, int Refused) Row(JsonElement row) => (
