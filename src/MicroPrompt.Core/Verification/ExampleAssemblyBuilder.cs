@@ -18,6 +18,7 @@ namespace MicroPrompt.Verification;
 /// lines. An example that does not compile is left out (and reported failed with its errors); a captured <c>==</c>
 /// example that does not compile in captured form is retried as written. A project source or companion with errors
 /// (e.g. it calls an item that is not generated yet) is dropped. Errors in the generated code itself end the attempt.
+/// The project's source generators run over each round's trees, as in the compile check.
 /// </summary>
 internal sealed class ExampleAssemblyBuilder(CompilationInputCache inputs)
 {
@@ -61,7 +62,8 @@ internal sealed class ExampleAssemblyBuilder(CompilationInputCache inputs)
                 trees.Add(examplesTree);
             }
 
-            var compilation = CSharpCompilation.Create(assemblyName, trees, project.References, options);
+            // Generators run on each round's trees: a dropped source must take its generated part with it.
+            var compilation = inputs.RunGenerators(request.Project, settings, project, CSharpCompilation.Create(assemblyName, trees, project.References, options)).Compilation;
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count == 0)
             {
