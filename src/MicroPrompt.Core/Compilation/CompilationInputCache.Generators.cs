@@ -5,6 +5,7 @@ using System.Text;
 using MicroPrompt.Generation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MicroPrompt.Compilation;
@@ -32,6 +33,7 @@ internal sealed partial class CompilationInputCache
     internal static readonly ImmutableHashSet<string> GeneratorFailureIds = ["CS8784", "CS8785"];
 
     private static readonly ConditionalWeakTable<CSharpCompilation, ConcurrentDictionary<string, GeneratorDriver>> Drivers = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> GeneratorTriggers = new();
 
     private int _generatorFilesLoaded;
 
@@ -67,6 +69,25 @@ internal sealed partial class CompilationInputCache
             return new GeneratorRun(compilation, []);
         }
     }
+
+    /// <summary>
+    /// Whether source generators may change how these trees compile: a type- or member-level attribute (outside method
+    /// bodies; assembly and module attributes excluded, the SDK's AssemblyInfo has them) or a <c>partial</c>
+    /// declaration, what generators key on. Otherwise a generator can still add a type the code uses; callers then
+    /// run them when the code does not compile without. Cached per tree.
+    /// </summary>
+    public static bool MayNeedGenerators(IEnumerable<SyntaxTree> trees) =>
+        trees.Any(tree => GeneratorTriggers.GetValue(tree, t => new StrongBox<bool>(HasGeneratorTrigger(t))).Value);
+
+    private static bool HasGeneratorTrigger(SyntaxTree tree) =>
+        tree.GetRoot()
+            .DescendantNodes(node => node is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax))
+            .Any(node => node switch
+            {
+                AttributeListSyntax list => list.Target is null || !list.Target.Identifier.IsKind(SyntaxKind.AssemblyKeyword) && !list.Target.Identifier.IsKind(SyntaxKind.ModuleKeyword),
+                MemberDeclarationSyntax member => member.Modifiers.Any(SyntaxKind.PartialKeyword),
+                _ => false,
+            });
 
     private (ImmutableArray<ISourceGenerator> Generators, string Key) GetGenerators(IReadOnlyList<string> analyzerPaths)
     {

@@ -29,7 +29,10 @@ namespace MicroPrompt.Compilation;
 /// <c>AllowUnsafeBlocks</c> is not known here).</para>
 /// <para>The project's source generators (<see cref="Generation.ProjectContext.AnalyzerPaths"/>) run over the
 /// compilation, so code relying on them (<c>[GeneratedRegex]</c>, <c>[JsonSerializable]</c>, <c>[LoggerMessage]</c>...)
-/// compiles as it does in the project; their own diagnostics located in the generated code are reported too. A
+/// compiles as it does in the project; their own diagnostics located in the generated code are reported too. They run
+/// at once when a source has a type- or member-level attribute or a <c>partial</c> declaration (what generators key
+/// on), otherwise only when the code has errors without them (a generated type it uses), so plain code never pays
+/// for loading them. A
 /// generator that throws never fails a check by itself: its CS8784/CS8785 is added to the errors only when the code
 /// has errors anyway (typically the partial members it should have implemented).</para>
 /// <para>Thread-safe: checks may run concurrently.</para>
@@ -68,10 +71,23 @@ public sealed class RoslynCompileChecker : ICompileChecker
         var generated = CSharpSyntaxTree.ParseText(SourceText.From(request.Code ?? "", Encoding.UTF8), settings.ParseOptions, fileName);
 
         // The generated tree goes last: duplicate declarations are reported at the later declaration. The project's
-        // source generators then add their output, as in the project's own compile.
-        var run = _inputs.RunGenerators(request.Project, settings, projectCompilation, projectCompilation.AddSyntaxTrees(companions.Append(generated)));
-        var compilation = run.Compilation;
+        // source generators then add their output, as in the project's own compile: at once when the sources have
+        // what generators key on, else only when the code does not compile without them.
+        var plain = projectCompilation.AddSyntaxTrees(companions.Append(generated));
+        var hasGenerators = request.Project.AnalyzerPaths.Count > 0;
+        var generatorsFirst = hasGenerators && CompilationInputCache.MayNeedGenerators(plain.SyntaxTrees);
+        var result = Diagnose(request.Kind, generated, generatorsFirst ? _inputs.RunGenerators(request.Project, settings, projectCompilation, plain) : new GeneratorRun(plain, []));
+        if (!result.Success && hasGenerators && !generatorsFirst)
+        {
+            result = Diagnose(request.Kind, generated, _inputs.RunGenerators(request.Project, settings, projectCompilation, plain));
+        }
 
+        return result;
+    }
+
+    private static CompileCheckResult Diagnose(PromptKind kind, SyntaxTree generated, GeneratorRun run)
+    {
+        var compilation = run.Compilation;
         var errors = new List<CompileError>();
         var warnings = new List<CompileError>();
         var semanticModel = compilation.GetSemanticModel(generated);
@@ -92,7 +108,7 @@ public sealed class RoslynCompileChecker : ICompileChecker
             }
         }
 
-        if (request.Kind == PromptKind.Program && compilation.GetEntryPoint(CancellationToken.None) is null)
+        if (kind == PromptKind.Program && compilation.GetEntryPoint(CancellationToken.None) is null)
         {
             // Only now pay for the whole compilation's diagnostics, to report the compiler's own CS5001.
             errors.AddRange(compilation.GetDiagnostics()

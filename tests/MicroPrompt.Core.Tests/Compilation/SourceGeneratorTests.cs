@@ -111,6 +111,19 @@ public sealed class SourceGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Plain_code_that_compiles_never_loads_the_generators()
+    {
+        var checker = new RoslynCompileChecker(_cache);
+        const string Plain = "namespace Acme.Text;\n\npublic static class Plain\n{\n    public static int Two() => 2;\n}\n";
+
+        Assert.True(checker.Check(Request(Plain, TestReferences.Generators)).Success);
+        Assert.Equal(0, checker.GeneratorFilesLoaded);
+
+        Assert.False(checker.Check(Request(Plain.Replace("=> 2", "=> \"2\""), TestReferences.Generators)).Success);
+        Assert.Equal(TestReferences.Generators.Count, checker.GeneratorFilesLoaded); // errors: checked again with them
+    }
+
+    [Fact]
     public void A_throwing_generator_never_fails_a_check_by_itself_and_is_reported_with_real_errors()
     {
         var generators = TestGeneratorAssembly();
