@@ -33,6 +33,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public ITaskItem[] References { get; set; } = [];
     public ITaskItem[] Sources { get; set; } = [];
 
+    /// <summary><c>@(Analyzer)</c>: the source generators among them run in the compile check of generated code.</summary>
+    public ITaskItem[] Analyzers { get; set; } = [];
+
     /// <summary><c>@(Using)</c>: the project's global usings (metadata <c>Alias</c>, <c>Static</c>).</summary>
     public ITaskItem[] Usings { get; set; } = [];
 

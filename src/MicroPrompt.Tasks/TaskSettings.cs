@@ -134,6 +134,7 @@ internal sealed class TaskSettings
                 .Select(r => new PackageInfo(r.GetMetadata("NuGetPackageId"), r.GetMetadata("NuGetPackageVersion")))
                 .DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
                 .ToList(),
+            AnalyzerPaths = task.Analyzers.Select(a => a.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
             SourceFiles = task.Sources.Select(s => s.GetMetadata("FullPath")).Where(File.Exists).ToList(),
             GlobalUsings = task.Usings
                 .Select(u => new GlobalUsing(

@@ -13,20 +13,28 @@ namespace MicroPrompt.Compilation;
 /// Keeps what every compile check of a build shares in an <see cref="IMemoryCache"/>: metadata references (per path and
 /// last-write time), parsed project sources (per path, last-write time and parse options), parsed companion sources
 /// (per content) and the project compilation built from them, so N items cost one load of each reference assembly and
-/// one binding of the references.
+/// one binding of the references. The source generators of the project's analyzers are kept beside the references
+/// (see the Generators part of this class).
 /// </summary>
-internal sealed class CompilationInputCache
+internal sealed partial class CompilationInputCache
 {
     private static readonly TimeSpan SlidingExpiration = TimeSpan.FromMinutes(10);
     private static readonly object[] Gates = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
     private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     private readonly IMemoryCache _cache;
+    private readonly Action<string>? _log;
     private int _referencesLoaded;
     private int _sourcesParsed;
     private int _compilationsCreated;
 
-    public CompilationInputCache(IMemoryCache cache) => _cache = cache;
+    /// <param name="cache">Where references, sources, compilations and generators are kept.</param>
+    /// <param name="log">Informational messages (an analyzer whose generators cannot be loaded).</param>
+    public CompilationInputCache(IMemoryCache cache, Action<string>? log = null)
+    {
+        _cache = cache;
+        _log = log;
+    }
 
     /// <summary>Metadata references created by this instance (a cache hit does not count).</summary>
     public int ReferencesLoaded => Volatile.Read(ref _referencesLoaded);

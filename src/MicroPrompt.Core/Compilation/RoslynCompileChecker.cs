@@ -27,6 +27,14 @@ namespace MicroPrompt.Compilation;
 /// kept in an <see cref="IMemoryCache"/>, keyed by path and last-write time, so the checks of a build load every
 /// reference once. References or sources that do not exist are skipped. Unsafe code is not allowed (the project's
 /// <c>AllowUnsafeBlocks</c> is not known here).</para>
+/// <para>The project's source generators (<see cref="Generation.ProjectContext.AnalyzerPaths"/>) run over the
+/// compilation, so code relying on them (<c>[GeneratedRegex]</c>, <c>[JsonSerializable]</c>, <c>[LoggerMessage]</c>...)
+/// compiles as it does in the project; their own diagnostics located in the generated code are reported too. They run
+/// at once when a source has a type- or member-level attribute or a <c>partial</c> declaration (what generators key
+/// on), otherwise only when the code has errors without them (a generated type it uses), so plain code never pays
+/// for loading them. A
+/// generator that throws never fails a check by itself: its CS8784/CS8785 is added to the errors only when the code
+/// has errors anyway (typically the partial members it should have implemented).</para>
 /// <para>Thread-safe: checks may run concurrently.</para>
 /// </remarks>
 public sealed class RoslynCompileChecker : ICompileChecker
@@ -36,7 +44,8 @@ public sealed class RoslynCompileChecker : ICompileChecker
     private readonly CompilationInputCache _inputs;
 
     /// <param name="cache">Where references and parsed sources are kept; by default a cache shared by all checkers.</param>
-    public RoslynCompileChecker(IMemoryCache? cache = null) => _inputs = new CompilationInputCache(cache ?? SharedCache);
+    /// <param name="log">Informational messages (source generators that cannot be loaded or run).</param>
+    public RoslynCompileChecker(IMemoryCache? cache = null, Action<string>? log = null) => _inputs = new CompilationInputCache(cache ?? SharedCache, log);
 
     /// <summary>Metadata references this checker created (cache hits excluded); for tests.</summary>
     internal int ReferencesLoaded => _inputs.ReferencesLoaded;
@@ -46,6 +55,9 @@ public sealed class RoslynCompileChecker : ICompileChecker
 
     /// <summary>Project compilations this checker created (cache hits excluded); for tests.</summary>
     internal int CompilationsCreated => _inputs.CompilationsCreated;
+
+    /// <summary>Analyzer files this checker opened for source generators (cache hits excluded); for tests.</summary>
+    internal int GeneratorFilesLoaded => _inputs.GeneratorFilesLoaded;
 
     /// <inheritdoc />
     public CompileCheckResult Check(CompileCheckRequest request)
@@ -58,13 +70,28 @@ public sealed class RoslynCompileChecker : ICompileChecker
         var fileName = string.IsNullOrWhiteSpace(request.FileName) ? "Generated.g.cs" : request.FileName;
         var generated = CSharpSyntaxTree.ParseText(SourceText.From(request.Code ?? "", Encoding.UTF8), settings.ParseOptions, fileName);
 
-        // The generated tree goes last: duplicate declarations are reported at the later declaration.
-        var compilation = projectCompilation.AddSyntaxTrees(companions.Append(generated));
+        // The generated tree goes last: duplicate declarations are reported at the later declaration. The project's
+        // source generators then add their output, as in the project's own compile: at once when the sources have
+        // what generators key on, else only when the code does not compile without them.
+        var plain = projectCompilation.AddSyntaxTrees(companions.Append(generated));
+        var hasGenerators = request.Project.AnalyzerPaths.Count > 0;
+        var generatorsFirst = hasGenerators && CompilationInputCache.MayNeedGenerators(plain.SyntaxTrees);
+        var result = Diagnose(request.Kind, generated, generatorsFirst ? _inputs.RunGenerators(request.Project, settings, projectCompilation, plain) : new GeneratorRun(plain, []));
+        if (!result.Success && hasGenerators && !generatorsFirst)
+        {
+            result = Diagnose(request.Kind, generated, _inputs.RunGenerators(request.Project, settings, projectCompilation, plain));
+        }
 
+        return result;
+    }
+
+    private static CompileCheckResult Diagnose(PromptKind kind, SyntaxTree generated, GeneratorRun run)
+    {
+        var compilation = run.Compilation;
         var errors = new List<CompileError>();
         var warnings = new List<CompileError>();
         var semanticModel = compilation.GetSemanticModel(generated);
-        foreach (var diagnostic in semanticModel.GetDiagnostics())
+        foreach (var diagnostic in semanticModel.GetDiagnostics().Concat(run.Diagnostics))
         {
             if (diagnostic.Location.SourceTree != generated || diagnostic.IsSuppressed)
             {
@@ -81,13 +108,19 @@ public sealed class RoslynCompileChecker : ICompileChecker
             }
         }
 
-        if (request.Kind == PromptKind.Program && compilation.GetEntryPoint(CancellationToken.None) is null)
+        if (kind == PromptKind.Program && compilation.GetEntryPoint(CancellationToken.None) is null)
         {
             // Only now pay for the whole compilation's diagnostics, to report the compiler's own CS5001.
             errors.AddRange(compilation.GetDiagnostics()
                 .Where(d => d.Id == "CS5001" && d.Severity == DiagnosticSeverity.Error && !d.Location.IsInSource)
                 .Select(d => ToCompileError(d, isWarning: false))
                 .Take(1));
+        }
+
+        if (errors.Count > 0)
+        {
+            // A generator that threw left its part of the code unimplemented (CS8795, ...): say why, with the errors.
+            errors.AddRange(run.Failures.Select(d => ToCompileError(d, isWarning: false)));
         }
 
         return new CompileCheckResult(Ordered(errors), Ordered(warnings))

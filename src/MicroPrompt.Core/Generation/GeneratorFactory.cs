@@ -35,7 +35,7 @@ public static class GeneratorFactory
         var clients = new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal);
         var runner = examples is null ? null : new ExampleRunner(examples);
         Func<string, IChatClient> clientFor = model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m, http: http));
-        ICompileChecker checker = new RoslynCompileChecker();
+        ICompileChecker checker = new RoslynCompileChecker(log: log);
         IExampleRunner? verifier = runner;
         if (memoizeVerification)
         {

@@ -28,6 +28,12 @@ public sealed class ProjectContext
     /// <summary>Full paths of the reference assemblies the project compiles against.</summary>
     public IReadOnlyList<string> ReferencePaths { get; init; } = [];
 
+    /// <summary>
+    /// Full paths of the project's analyzer assemblies (<c>@(Analyzer)</c>): the source generators among them run in the
+    /// compile check and the example build, as they do in the project's own compile; diagnostic analyzers are ignored.
+    /// </summary>
+    public IReadOnlyList<string> AnalyzerPaths { get; init; } = [];
+
     /// <summary>Full paths of the project's own C# sources (not generated prompt code).</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = [];
 

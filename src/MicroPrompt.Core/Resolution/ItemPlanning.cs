@@ -57,6 +57,7 @@ internal static class ItemPlanning
             .Where(p => document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))
             .ToList(),
         ReferencePaths = project.ReferencePaths,
+        AnalyzerPaths = project.AnalyzerPaths,
         SourceFiles = project.SourceFiles,
         DefineConstants = project.DefineConstants,
     };

@@ -18,6 +18,8 @@ namespace MicroPrompt.Verification;
 /// lines. An example that does not compile is left out (and reported failed with its errors); a captured <c>==</c>
 /// example that does not compile in captured form is retried as written. A project source or companion with errors
 /// (e.g. it calls an item that is not generated yet) is dropped. Errors in the generated code itself end the attempt.
+/// The project's source generators run over each round's trees, as in the compile check (when a source has what they
+/// key on, or once something does not compile without them).
 /// </summary>
 internal sealed class ExampleAssemblyBuilder(CompilationInputCache inputs)
 {
@@ -46,6 +48,8 @@ internal sealed class ExampleAssemblyBuilder(CompilationInputCache inputs)
         }
 
         var assemblyName = "MicroPrompt.Examples." + Path.GetFileNameWithoutExtension(outputPath);
+        var hasGenerators = request.Project.AnalyzerPaths.Count > 0;
+        var useGenerators = hasGenerators && CompilationInputCache.MayNeedGenerators(droppable.Append(generated));
         for (var round = 0; round < MaxRounds; round++)
         {
             var lines = new Dictionary<int, (int First, int Last)>();
@@ -61,8 +65,21 @@ internal sealed class ExampleAssemblyBuilder(CompilationInputCache inputs)
                 trees.Add(examplesTree);
             }
 
+            // Generators run on each round's trees (a dropped source takes its generated part with it): at once when the
+            // sources have what generators key on, else as soon as something does not compile without them.
             var compilation = CSharpCompilation.Create(assemblyName, trees, project.References, options);
+            if (useGenerators)
+            {
+                compilation = inputs.RunGenerators(request.Project, settings, project, compilation).Compilation;
+            }
+
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0 && hasGenerators && !useGenerators)
+            {
+                useGenerators = true;
+                round--;
+                continue;
+            }
             if (errors.Count == 0)
             {
                 using var stream = File.Create(outputPath);

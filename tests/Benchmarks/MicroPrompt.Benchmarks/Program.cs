@@ -38,6 +38,7 @@ if (Environment.GetEnvironmentVariable("MP_BENCH_VERBOSE") == "1")
     }
 
     Console.WriteLine($"   compile check: {sw.Elapsed.TotalMilliseconds / 20:0.0} ms each (sequential, warm)");
+    SourceGeneratorCost(references);
 }
 
 Console.WriteLine($"{prompts} prompts, {latency.TotalMilliseconds:0} ms server latency, {Environment.ProcessorCount} cores");
@@ -105,6 +106,55 @@ async Task<(TimeSpan Wall, int Passes)> RunAsync(int prompts, int concurrency, s
     {
         Directory.Delete(root, recursive: true);
     }
+}
+
+// The compile check with the targeting pack's source generators (@(Analyzer)) against the same check without them,
+// measured in the same run: the first check that runs them (loads the analyzer assemblies) and warm checks of plain code
+// (compiles without them: they are not run) and [GeneratedRegex] code (they run).
+static void SourceGeneratorCost(List<string> references)
+{
+    var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+    var pack = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", Environment.Version.ToString(), "analyzers", "dotnet", "cs");
+    if (!Directory.Exists(pack))
+    {
+        Console.WriteLine($"   source generators: no targeting pack at {pack}; not measured");
+        return;
+    }
+
+    var analyzers = Directory.GetFiles(pack, "*.dll");
+    var refs = references.Concat(Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Text.RegularExpressions.dll")).ToList();
+    const string plain = "namespace Bench;\npublic static class P{0} {{ public static int Value() => {0}; }}";
+    const string regex = "using System.Text.RegularExpressions;\nnamespace Bench;\npublic static partial class R{0} {{ public static int Count(string s) => W().Count(s); [GeneratedRegex(@\"\\w+\")] private static partial Regex W(); }}";
+    var without = new ProjectContext { ProjectDirectory = Path.GetTempPath(), RootNamespace = "Bench", TargetFramework = "net10.0", ReferencePaths = refs };
+    var with = new ProjectContext { ProjectDirectory = Path.GetTempPath(), RootNamespace = "Bench", TargetFramework = "net10.0", ReferencePaths = refs, AnalyzerPaths = analyzers };
+    var checker = new MicroPrompt.Compilation.RoslynCompileChecker(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+    double Time(ProjectContext ctx, string template, int from, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = from; i < from + count; i++)
+        {
+            var result = checker.Check(new MicroPrompt.Compilation.CompileCheckRequest { Code = string.Format(CultureInfo.InvariantCulture, template, i), FileName = "X.g.cs", Project = ctx });
+            if (ctx == with && !result.Success)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors));
+            }
+        }
+
+        return clock.Elapsed.TotalMilliseconds / count;
+    }
+
+    Time(without, plain, 0, 1); // loads the references (shared by both)
+    var firstWith = Time(with, regex, 1, 1);
+    double plainWithout = 0, plainWith = 0, regexWith = 0;
+    for (var round = 0; round < 5; round++)
+    {
+        plainWithout += Time(without, plain, 100 + round * 10, 10) / 5;
+        plainWith += Time(with, plain, 200 + round * 10, 10) / 5;
+        regexWith += Time(with, regex, 300 + round * 10, 10) / 5;
+    }
+
+    Console.WriteLine($"   source generators: first [GeneratedRegex] check with the pack's {analyzers.Length} analyzer files {firstWith:0.0} ms (opens and loads them, once per process)");
+    Console.WriteLine($"   warm check: plain code {plainWithout:0.0} ms without analyzers, {plainWith:0.0} ms with ({plainWith / plainWithout:0.00}x; generators not run), [GeneratedRegex] code {regexWith:0.0} ms ({regexWith / plainWithout:0.00}x)");
 }
 
 int Option(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;

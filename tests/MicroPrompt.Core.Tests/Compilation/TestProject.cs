@@ -28,7 +28,8 @@ internal sealed class TestProject : IDisposable
         string langVersion = "",
         string targetFramework = "net10.0",
         IReadOnlyList<string>? defineConstants = null,
-        IReadOnlyList<string>? references = null) => new()
+        IReadOnlyList<string>? references = null,
+        IReadOnlyList<string>? analyzers = null) => new()
         {
             ProjectDirectory = Directory,
             RootNamespace = "Acme",
@@ -37,6 +38,7 @@ internal sealed class TestProject : IDisposable
             Nullable = nullable,
             ImplicitUsings = implicitUsings,
             ReferencePaths = references ?? TestReferences.All,
+            AnalyzerPaths = analyzers ?? [],
             SourceFiles = [.. _sources],
             DefineConstants = defineConstants ?? [],
         };

@@ -9,6 +9,21 @@ internal static class TestReferences
 
     public static IReadOnlyList<string> All => Paths.Value;
 
+    /// <summary>
+    /// The source generators of the same targeting pack (<c>&lt;pack&gt;/&lt;version&gt;/analyzers/dotnet/cs/*.dll</c>:
+    /// Regex, System.Text.Json, LibraryImport, ...), as the SDK passes them in <c>@(Analyzer)</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Generators
+    {
+        get
+        {
+            // All[0] is <pack>/<version>/ref/<tfm>/X.dll.
+            var versionDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(All[0])!, "..", ".."));
+            var analyzers = Path.Combine(versionDirectory, "analyzers", "dotnet", "cs");
+            return Directory.Exists(analyzers) ? Directory.GetFiles(analyzers, "*.dll").OrderBy(p => p, StringComparer.Ordinal).ToArray() : [];
+        }
+    }
+
     private static IReadOnlyList<string> Find()
     {
         var roots = new List<string>();

@@ -66,14 +66,20 @@ internal static class QuickProject
         }
         """;
 
+    // Modern C# relying on a source generator of the targeting pack ([GeneratedRegex]): the compile check and the example
+    // build must run the project's @(Analyzer) generators, or this answer fails with CS8795 and the build fails.
     public const string GreetingCode = """
+        using System.Text.RegularExpressions;
         using App.Text;
 
         namespace App;
 
-        public static class Greeter
+        public static partial class Greeter
         {
-            public static string Greet(string name) => $"Hello, {name}! Your handle is {Slug.Make(name)}.";
+            public static string Greet(string name) => $"Hello, {Spaces().Replace(name.Trim(), " ")}! Your handle is {Slug.Make(name)}.";
+
+            [GeneratedRegex(@"\s+")]
+            private static partial Regex Spaces();
         }
         """;
 
