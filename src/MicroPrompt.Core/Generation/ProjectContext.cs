@@ -1,7 +1,7 @@
 namespace MicroPrompt.Generation;
 
 /// <summary>What the generated code is compiled into: read from the project by the MSBuild task.</summary>
-public sealed class ProjectContext
+public sealed record ProjectContext
 {
     public required string ProjectDirectory { get; init; }
 

@@ -43,23 +43,11 @@ internal static class ItemPlanning
     }
 
     /// <summary>The project as the item's generation sees it: only the packages it <c>requires:</c> are offered.</summary>
-    public static ProjectContext ProjectFor(ProjectContext project, PromptDocument document) => new()
+    public static ProjectContext ProjectFor(ProjectContext project, PromptDocument document) => project with
     {
-        ProjectDirectory = project.ProjectDirectory,
-        RootNamespace = project.RootNamespace,
-        TargetFramework = project.TargetFramework,
-        LangVersion = project.LangVersion,
-        Nullable = project.Nullable,
-        ImplicitUsings = project.ImplicitUsings,
-        GlobalUsings = project.GlobalUsings,
-        IsExecutable = project.IsExecutable,
         PackageReferences = project.PackageReferences
             .Where(p => document.Requires.Any(r => string.Equals(r.Id, p.Id, StringComparison.OrdinalIgnoreCase)))
             .ToList(),
-        ReferencePaths = project.ReferencePaths,
-        AnalyzerPaths = project.AnalyzerPaths,
-        SourceFiles = project.SourceFiles,
-        DefineConstants = project.DefineConstants,
     };
 
     /// <summary>The generation key of the item with <paramref name="model"/>, repair mode and passes.</summary>
