@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
@@ -32,38 +31,15 @@ public sealed class ComparisonRunCache
         ? $"{generationKey}-s{sample}"
         : $"{generationKey}-t{temperature.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture).Replace('.', '_')}-s{sample}";
 
-    public string PathFor(string runKey)
-    {
-        if (runKey.Length < 3 || !runKey.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw new ArgumentException($"'{runKey}' is not a comparison run key.", nameof(runKey));
-        }
-
-        return Path.Combine(Directory, runKey[..2], runKey + ".json");
-    }
+    public string PathFor(string runKey) => CacheEntryFile.PathFor(Directory, runKey, "comparison run key");
 
     /// <summary>The cached run (with its code) of <paramref name="runKey"/>, or null on a miss.</summary>
     public (ComparisonRun Run, string? Code)? TryGet(string runKey, out MicroPromptDiagnostic? problem)
     {
-        problem = null;
         var path = PathFor(runKey);
-        string text;
-        try
+        var text = CacheEntryFile.ReadText(path, e => $"A cached comparison run could not be read ({e.Message}); it will be run again.", out problem);
+        if (text is null)
         {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            text = Encoding.UTF8.GetString(AtomicFile.ReadAllBytesShared(path));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = MicroPromptDiagnostic.Warning(DiagnosticCodes.CacheEntryCorrupt, $"A cached comparison run could not be read ({e.Message}); it will be run again.", path);
             return null;
         }
 
@@ -89,16 +65,7 @@ public sealed class ComparisonRunCache
             return (entry!.Run, entry.Code);
         }
 
-        try
-        {
-            File.Move(path, path + ".corrupt", overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left in place: it is reported and treated as a miss either way.
-        }
-
-        problem = MicroPromptDiagnostic.Warning(DiagnosticCodes.CacheEntryCorrupt, $"A cached comparison run was set aside because {reason}; it will be run again.", path);
+        problem = CacheEntryFile.SetAside(path, outcome => $"A cached comparison run was unusable because {reason}; {outcome} and it will be run again.");
         return null;
     }
 
@@ -117,15 +84,7 @@ public sealed class ComparisonRunCache
             Code = code,
             Run = run with { FromCache = false, Tags = [], CostUsd = null, CodeHash = code is null ? null : ContentHash.Sha256Hex(code) },
         };
-        var path = PathFor(runKey);
-        try
-        {
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry, ComparisonJsonContext.Default.ComparisonCacheEntry));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new MicroPromptException(MicroPromptDiagnostic.Warning(
-                DiagnosticCodes.StoreWriteFailed, $"A comparison run could not be cached ({e.Message}); the next comparison runs it again.", path));
-        }
+        CacheEntryFile.Write(PathFor(runKey), JsonSerializer.Serialize(entry, ComparisonJsonContext.Default.ComparisonCacheEntry),
+            e => $"A comparison run could not be cached ({e.Message}); the next comparison runs it again.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
@@ -48,38 +47,17 @@ public sealed class UserCache : IGenerationCache
 
     /// <summary>The file of a key: <c>&lt;directory&gt;/&lt;key[0..2]&gt;/&lt;key&gt;.json</c>.</summary>
     /// <exception cref="ArgumentException">The key is not a generation key (letters, digits, '-' and '_', 3 to 128 characters).</exception>
-    public string GetPath(string key)
-    {
-        ValidateKey(key);
-        return Path.Combine(Directory, key[..2], key + ".json");
-    }
+    public string GetPath(string key) => CacheEntryFile.PathFor(Directory, key, "generation key");
 
     /// <inheritdoc />
     public bool TryGet(string key, out GenerationRecord? record, out MicroPromptDiagnostic? problem)
     {
         var path = GetPath(key);
         record = null;
-        problem = null;
-        string text;
-        try
+        var text = CacheEntryFile.ReadText(
+            path, e => $"The cached generation could not be read ({e.Message}); it will be generated again. Check the cache folder's permissions.", out problem);
+        if (text is null)
         {
-            if (!File.Exists(path))
-            {
-                return false;
-            }
-
-            text = Encoding.UTF8.GetString(AtomicFile.ReadAllBytesShared(path));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = MicroPromptDiagnostic.Warning(
-                DiagnosticCodes.CacheEntryCorrupt,
-                $"The cached generation could not be read ({e.Message}); it will be generated again. Check the cache folder's permissions.",
-                path);
             return false;
         }
 
@@ -90,7 +68,9 @@ public sealed class UserCache : IGenerationCache
             return true;
         }
 
-        problem = SetAside(path, reason);
+        problem = CacheEntryFile.SetAside(path, outcome =>
+            $"The cached generation was corrupt ({reason}); {outcome} and the item will be generated again. "
+            + "Nothing to do unless this repeats; then check the disk or the tool writing to the cache folder.");
         return false;
     }
 
@@ -120,20 +100,9 @@ public sealed class UserCache : IGenerationCache
             GeneratedAt = record.GeneratedAt,
             GeneratorVersion = record.GeneratorVersion ?? "",
         };
-        try
-        {
-            AtomicFile.WriteAllText(path, StoreJson.Serialize(copy));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new MicroPromptException(
-                MicroPromptDiagnostic.Warning(
-                    DiagnosticCodes.StoreWriteFailed,
-                    $"Could not write to the MicroPrompt cache ({e.Message}); the generation was not cached. "
-                    + $"Check that the folder is writable, or set {DirectoryVariable} to another folder.",
-                    path),
-                e);
-        }
+        CacheEntryFile.Write(path, StoreJson.Serialize(copy), e =>
+            $"Could not write to the MicroPrompt cache ({e.Message}); the generation was not cached. "
+            + $"Check that the folder is writable, or set {DirectoryVariable} to another folder.");
     }
 
     private static string? Verify(string text, string key, out GenerationRecord? record)
@@ -168,35 +137,5 @@ public sealed class UserCache : IGenerationCache
         record.Model ??= "";
         record.GeneratorVersion ??= "";
         return null;
-    }
-
-    private static MicroPromptDiagnostic SetAside(string path, string reason)
-    {
-        var aside = path + ".corrupt";
-        string outcome;
-        try
-        {
-            File.Move(path, aside, overwrite: true);
-            outcome = $"it was set aside as '{Path.GetFileName(aside)}'";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            outcome = $"it could not be set aside ({e.Message})";
-        }
-
-        return MicroPromptDiagnostic.Warning(
-            DiagnosticCodes.CacheEntryCorrupt,
-            $"The cached generation was corrupt ({reason}); {outcome} and the item will be generated again. "
-            + "Nothing to do unless this repeats; then check the disk or the tool writing to the cache folder.",
-            path);
-    }
-
-    private static void ValidateKey(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (key.Length is < 3 or > 128 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw new ArgumentException($"'{key}' is not a generation key.", nameof(key));
-        }
     }
 }
