@@ -68,21 +68,12 @@ public sealed class ComparisonRunner
         var diagnostics = new List<MicroPromptDiagnostic>();
         var cache = _options.UserCacheDirectory is null ? null : new ComparisonRunCache(_options.UserCacheDirectory);
 
-        // Parse problems were reported by the resolution: items that do not parse are left out here.
-        var documents = new Dictionary<string, PromptDocument>(StringComparer.Ordinal);
-        var parserOptions = new PromptParserOptions { MaxBytes = _options.MaxPromptBytes };
-        foreach (var item in items)
-        {
-            var parsed = PromptParser.ParseFile(item.FullPath, parserOptions);
-            if (parsed.Success && parsed.Document is not null)
-            {
-                documents[item.ItemPath] = parsed.Document;
-            }
-        }
+        // The resolution parsed the prompts and reported their problems: items that do not parse are left out here.
+        var documents = resolved.Documents;
 
         var graph = PromptGraph.Build(items, documents, []);
         var namespaces = items.Where(i => documents.ContainsKey(i.ItemPath))
-            .ToDictionary(i => i.ItemPath, i => NamespaceFor(i, documents[i.ItemPath]), StringComparer.Ordinal);
+            .ToDictionary(i => i.ItemPath, i => ItemPlanning.Namespace(_options.Project, i, documents[i.ItemPath]), StringComparer.Ordinal);
 
         var planned = new List<PlannedRun>();
         foreach (var item in items.OrderBy(i => i.ItemPath, StringComparer.Ordinal))
@@ -342,9 +333,6 @@ public sealed class ComparisonRunner
         Tags = p.Document.Tags,
     };
 
-    private string NamespaceFor(ResolutionItem item, PromptDocument document) =>
-        FirstNonEmpty(item.NamespaceOverride, document.Namespace) ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
-
     /// <summary>The <c>requires</c> packages with the versions the project resolves, or null when one is missing (reported by the resolution).</summary>
     private SortedDictionary<string, string>? Packages(PromptDocument document) => ItemPlanning.RequiredPackages(_options.Project, document);
 
@@ -353,8 +341,6 @@ public sealed class ComparisonRunner
         => ItemPlanning.Key(_options.Project, document, ns, model, mode, _settings.MaxPasses, packages, usedHashes);
 
     private ProjectContext ProjectForPrompt(PromptDocument document) => ItemPlanning.ProjectFor(_options.Project, document);
-
-    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
     private sealed record PlannedRun(
         ResolutionItem Item,

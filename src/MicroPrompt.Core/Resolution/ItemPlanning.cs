@@ -42,6 +42,13 @@ internal static class ItemPlanning
         return ok ? packages : null;
     }
 
+    /// <summary>The item's namespace: item metadata, else front matter, else root namespace + the prompt's folder.</summary>
+    public static string Namespace(ProjectContext project, ResolutionItem item, PromptDocument document)
+        => FirstNonEmpty(item.NamespaceOverride, document.Namespace) ?? NamespaceNames.ForItem(project.RootNamespace, item.ItemPath);
+
+    /// <summary>The first value that is not blank, trimmed (item metadata > front matter > property).</summary>
+    public static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
     /// <summary>The project as the item's generation sees it: only the packages it <c>requires:</c> are offered.</summary>
     public static ProjectContext ProjectFor(ProjectContext project, PromptDocument document) => project with
     {

@@ -148,7 +148,7 @@ public sealed class PromptResolver
                     continue;
                 }
 
-                if (_options.DesignTime && FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel) is null)
+                if (_options.DesignTime && ItemPlanning.FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel) is null)
                 {
                     // No model chosen yet: an IDE build, or a comparison (which brings its own models), still compiles
                     // against the contract; a real build reports MP1001.
@@ -313,7 +313,7 @@ public sealed class PromptResolver
             TryStore(() => Prune(store, items), diagnostics, items.Count > 0 ? items[0] : new ResolutionItem { FullPath = _options.StoreDirectory, ItemPath = "" });
         }
 
-        return new ResolutionResult { Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files, Code = new Dictionary<string, string>(code, StringComparer.Ordinal) };
+        return new ResolutionResult { Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files, Code = new Dictionary<string, string>(code, StringComparer.Ordinal), Documents = documents };
     }
 
     private PlannedItem? Plan(
@@ -323,7 +323,7 @@ public sealed class PromptResolver
         IReadOnlyDictionary<string, string> codeHashes,
         List<MicroPromptDiagnostic> diagnostics)
     {
-        var model = FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel);
+        var model = ItemPlanning.FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel);
         if (model is null)
         {
             diagnostics.Add(MicroPromptDiagnostic.Error(
@@ -333,8 +333,7 @@ public sealed class PromptResolver
             return null;
         }
 
-        var ns = FirstNonEmpty(item.NamespaceOverride, document.Namespace)
-            ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
+        var ns = ItemPlanning.Namespace(_options.Project, item, document);
 
         var packages = ItemPlanning.RequiredPackages(_options.Project, document, (requirement, problem) => diagnostics.Add(MicroPromptDiagnostic.Error(
             DiagnosticCodes.RequiresNotReferenced,
@@ -707,7 +706,7 @@ public sealed class PromptResolver
             return new ItemResult { ItemPath = item.ItemPath, Status = ItemStatus.Unresolved };
         }
 
-        var ns = FirstNonEmpty(item.NamespaceOverride, document.Namespace) ?? NamespaceNames.ForItem(_options.Project.RootNamespace, item.ItemPath);
+        var ns = ItemPlanning.Namespace(_options.Project, item, document);
         var stub = ContractStubBuilder.Build(document.Contract, ns, item.ItemPath);
         var file = writer.Write(item.ItemPath, "contract stub: not resolved yet", stub);
         return new ItemResult { ItemPath = item.ItemPath, Status = ItemStatus.Stub, GeneratedFile = file };
@@ -796,7 +795,6 @@ public sealed class PromptResolver
 
     private static string Origin(PlannedItem planned) => $"model {planned.Model}, key {planned.Key}";
 
-    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
     private sealed record PlannedItem(
         ResolutionItem Item,

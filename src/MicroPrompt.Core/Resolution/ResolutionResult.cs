@@ -15,6 +15,9 @@ public sealed class ResolutionResult
     /// <summary>Item path → the code resolved for it in this build (resolved state, caches or generation; no stubs).</summary>
     public IReadOnlyDictionary<string, string> Code { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Item path → its parsed prompt (items that did not parse are absent; their errors are in <see cref="Diagnostics"/>).</summary>
+    public IReadOnlyDictionary<string, Prompts.PromptDocument> Documents { get; init; } = new Dictionary<string, Prompts.PromptDocument>();
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>True when every item came from the resolved state, a cache or a generation (no stubs, no failures).</summary>
