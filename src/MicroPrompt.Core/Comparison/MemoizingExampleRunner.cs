@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MicroPrompt.Hashing;
 using MicroPrompt.Verification;
 
@@ -10,21 +9,12 @@ namespace MicroPrompt.Comparison;
 /// </summary>
 internal sealed class MemoizingExampleRunner(IExampleRunner inner) : IExampleRunner
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<ExampleRunReport>>> _reports = new(StringComparer.Ordinal);
+    private readonly AsyncMemo<ExampleRunReport> _reports = new();
 
     public async Task<ExampleRunReport> RunAsync(ExampleRunRequest request, CancellationToken cancellationToken)
     {
         var key = ContentHash.Sha256Hex(string.Join('\0', [request.ItemPath, request.Namespace, request.Code, .. request.CompanionSources]));
-        var lazy = _reports.GetOrAdd(key, _ => new Lazy<Task<ExampleRunReport>>(() => inner.RunAsync(request, cancellationToken)));
-        try
-        {
-            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            _reports.TryRemove(new KeyValuePair<string, Lazy<Task<ExampleRunReport>>>(key, lazy));
-            throw;
-        }
+        return (await _reports.GetAsync(key, () => inner.RunAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false)).Value;
     }
 
     public void Dispose() => inner.Dispose();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MicroPrompt.Generation;
 using MicroPrompt.Hashing;
 
@@ -14,7 +13,7 @@ namespace MicroPrompt.Judging;
 /// </summary>
 internal sealed class JudgeMemo
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<(double? Score, UsageTotals Usage)>>> _verdicts = new(StringComparer.Ordinal);
+    private readonly Comparison.AsyncMemo<(double? Score, UsageTotals Usage)> _verdicts = new();
 
     /// <summary>Judge calls actually made (for tests).</summary>
     public int Calls => _verdicts.Count;
@@ -26,18 +25,7 @@ internal sealed class JudgeMemo
     public async Task<(double? Score, UsageTotals Usage, bool Reused)> JudgeAsync(
         string key, Func<Task<(double? Score, UsageTotals Usage)>> judge, CancellationToken cancellationToken)
     {
-        var mine = new Lazy<Task<(double? Score, UsageTotals Usage)>>(judge);
-        var lazy = _verdicts.GetOrAdd(key, mine);
-        try
-        {
-            var (score, usage) = await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var reused = !ReferenceEquals(lazy, mine);
-            return (score, reused ? UsageTotals.Zero : usage, reused);
-        }
-        catch
-        {
-            _verdicts.TryRemove(new KeyValuePair<string, Lazy<Task<(double? Score, UsageTotals Usage)>>>(key, lazy));
-            throw;
-        }
+        var ((score, usage), computed) = await _verdicts.GetAsync(key, judge, cancellationToken).ConfigureAwait(false);
+        return (score, computed ? usage : UsageTotals.Zero, !computed);
     }
 }
