@@ -61,6 +61,12 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public bool StrictCapabilities { get; set; }
     public bool Locked { get; set; }
     public string? Regenerate { get; set; }
+
+    /// <summary><c>MicroPromptRegeneration</c>: <c>edit</c> (default) or <c>fresh</c>; item metadata <c>Regeneration</c> wins.</summary>
+    public string? Regeneration { get; set; }
+
+    /// <summary><c>MicroPromptAllowApiChanges</c>: <c>true</c>, or item names whose regeneration may change their public API.</summary>
+    public string? AllowApiChanges { get; set; }
     public bool DesignTime { get; set; }
 
     /// <summary><c>MicroPromptRunExamples</c>: run the examples of newly generated code (default true).</summary>
@@ -161,13 +167,27 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             return false;
         }
 
-        var items = Prompts.Select(p => new ResolutionItem
+        var items = new List<ResolutionItem>();
+        foreach (var prompt in Prompts)
         {
-            FullPath = p.GetMetadata("FullPath"),
-            ItemPath = Path.GetRelativePath(ProjectDirectory, p.GetMetadata("FullPath")).Replace('\\', '/'),
-            ModelOverride = p.GetMetadata("Model"),
-            NamespaceOverride = p.GetMetadata("Namespace"),
-        }).ToList();
+            var regeneration = prompt.GetMetadata("Regeneration");
+            var mode = TaskSettings.ParseRegeneration(regeneration);
+            if (mode is null)
+            {
+                Report(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty,
+                    $"The Regeneration metadata of '{prompt.ItemSpec}' is '{regeneration}'; expected edit or fresh.", prompt.GetMetadata("FullPath"), 1, 1));
+                return false;
+            }
+
+            items.Add(new ResolutionItem
+            {
+                FullPath = prompt.GetMetadata("FullPath"),
+                ItemPath = Path.GetRelativePath(ProjectDirectory, prompt.GetMetadata("FullPath")).Replace('\\', '/'),
+                ModelOverride = prompt.GetMetadata("Model"),
+                NamespaceOverride = prompt.GetMetadata("Namespace"),
+                RegenerationOverride = string.IsNullOrWhiteSpace(regeneration) ? null : mode,
+            });
+        }
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var resolver = new PromptResolver(

@@ -72,6 +72,9 @@ internal sealed class TaskSettings
             _ => settings.Invalid("MicroPromptRepair", task.Repair, "exec, review or none", RepairMode.Exec),
         };
 
+        var regeneration = ParseRegeneration(task.Regeneration) ?? settings.Invalid("MicroPromptRegeneration", task.Regeneration, "edit or fresh", RegenerationMode.Edit);
+        var (allowApiAll, allowApiItems) = ItemList(task.AllowApiChanges);
+
         var maxPasses = settings.Int("MicroPromptMaxPasses", task.MaxPasses, 3, 1, 20);
         var concurrency = settings.Int("MicroPromptMaxConcurrency", task.MaxConcurrency, 4, 1, 64);
         var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
@@ -111,11 +114,7 @@ internal sealed class TaskSettings
 
         settings.Comparison = MicroPrompt.Comparison.ComparisonSettings.Parse(task.Models, task.Samples, task.CompareRepair, maxPasses, settings.Problems, task.CompareTemperature);
 
-        var regenerate = (task.Regenerate ?? "").Trim();
-        var regenerateAll = regenerate.Equals("true", StringComparison.OrdinalIgnoreCase) || regenerate == "*";
-        var regenerateItems = regenerateAll || regenerate.Equals("false", StringComparison.OrdinalIgnoreCase)
-            ? []
-            : regenerate.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var (regenerateAll, regenerateItems) = ItemList(task.Regenerate);
 
         var project = new ProjectContext
         {
@@ -183,6 +182,9 @@ internal sealed class TaskSettings
             Locked = task.Locked,
             RegenerateAll = regenerateAll,
             RegenerateItems = regenerateItems,
+            Regeneration = regeneration,
+            AllowApiChangesAll = allowApiAll,
+            AllowApiChangesItems = allowApiItems,
             DesignTime = task.DesignTime || settings.Comparison is not null, // a comparison resolves nothing: resolved code, else stubs
             Repair = repair,
             MaxPasses = maxPasses,
@@ -203,6 +205,24 @@ internal sealed class TaskSettings
             JudgeModel = judge ? judgeModel ?? "" : null,
         };
         return settings;
+    }
+
+    /// <summary><c>edit</c> or <c>fresh</c> (any case; blank = edit), or null for anything else.</summary>
+    internal static RegenerationMode? ParseRegeneration(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "edit" => RegenerationMode.Edit,
+        "fresh" => RegenerationMode.Fresh,
+        _ => null,
+    };
+
+    /// <summary>A property that is <c>true</c> (or <c>*</c>) for every item, <c>false</c>/blank for none, or item names.</summary>
+    private static (bool All, string[] Items) ItemList(string? value)
+    {
+        var text = (value ?? "").Trim();
+        var all = text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "*";
+        return all || text.Length == 0 || text.Equals("false", StringComparison.OrdinalIgnoreCase)
+            ? (all, [])
+            : (false, text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     private int Int(string property, string? value, int fallback, int min, int max)

@@ -113,6 +113,10 @@ internal sealed partial class CompilationInputCache
         return trees;
     }
 
+    /// <summary>The caller errors of a baseline (see <see cref="CallerCheck"/>), computed once per key.</summary>
+    public HashSet<string> GetOrAddBaseline(string key, string baseline, Func<HashSet<string>> create) =>
+        GetOrAdd(new CacheKey("caller-baseline", Hash(key + "\n" + baseline)), create)!;
+
     private MetadataReference? GetReference(FileStamp file) =>
         GetOrAdd(new CacheKey("reference", $"{file.Path}|{file.Ticks}"), () =>
         {

@@ -23,7 +23,13 @@ public sealed class CompileCheckResult
     /// </summary>
     public IReadOnlyList<CompileError> Warnings { get; }
 
-    public bool Success => Errors.Count == 0;
+    /// <summary>
+    /// Errors the checked code causes in its callers (the project's own files, other items), formatted as
+    /// <c>Program.cs(3,17): error CS0117: …</c>; only when the request asked for a caller check.
+    /// </summary>
+    public IReadOnlyList<string> CallerErrors { get; init; } = [];
+
+    public bool Success => Errors.Count == 0 && CallerErrors.Count == 0;
 
     /// <summary>The capabilities (network, filesystem, …) the checked code uses, first use of each; filled only on success.</summary>
     public IReadOnlyList<Capabilities.CapabilityUse> Capabilities { get; init; } = [];

@@ -82,6 +82,16 @@ public sealed class RoslynCompileChecker : ICompileChecker
             result = Diagnose(request.Kind, generated, _inputs.RunGenerators(request.Project, settings, projectCompilation, plain));
         }
 
+        if (request.CallerBaseline is not null && result.Errors.Count == 0)
+        {
+            // Only code that compiles itself can be judged by its callers (its own errors come first).
+            var callerErrors = CallerCheck.Errors(_inputs, plain, generated, projectCompilation, companions, request, settings);
+            if (callerErrors.Count > 0)
+            {
+                result = new CompileCheckResult(result.Errors, result.Warnings) { Capabilities = result.Capabilities, CallerErrors = callerErrors };
+            }
+        }
+
         return result;
     }
 

@@ -53,6 +53,9 @@ public static class DiagnosticCodes
     public const string ExamplesNotRun = "MP2008";            // the example harness could not be started or compiled against
     public const string ContractMismatch = "MP2010";
     public const string ComparisonRunNotCached = "MP2030";    // locked comparison build: a run is not in the user cache
+    public const string LibraryShape = "MP2040";              // a library item has an entry point or public API its contract does not declare
+    public const string CallersBroken = "MP2041";             // the new code breaks the project's files or other items; previous resolution kept
+    public const string ApiChangeNotAllowed = "MP2042";       // a regeneration removed or changed public members (MicroPromptAllowApiChanges)
     public const string CapabilityNotDeclared = "MP2020";    // generated code uses network/filesystem/… not in `capabilities:`
     public const string ConsoleOrExitInLibrary = "MP2011";    // Console.ReadLine / Environment.Exit in a library item
     public const string UndisposedResource = "MP2012";        // `new` IDisposable in a method, never disposed

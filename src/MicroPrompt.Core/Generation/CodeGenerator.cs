@@ -59,6 +59,7 @@ public sealed class CodeGenerator : IItemGenerator
         var client = _clientForModel(request.Model);
         var messages = new List<ChatMessage>(PromptComposer.Compose(request, _publicApi));
         var maxPasses = request.Repair == RepairMode.None ? 1 : Math.Max(1, request.MaxPasses);
+        var freshFallback = false;
         var fileName = GeneratedFileName(request.ItemPath);
         var usage = UsageTotals.Zero;
         var records = new List<PassRecord>();
@@ -67,10 +68,18 @@ public sealed class CodeGenerator : IItemGenerator
         var lastHadCode = false;
         var lastCompiled = false;
         ExampleRunReport? lastReport = null;
+        ItemVerdict? lastVerdict = null;
 
         for (var pass = 1; pass <= maxPasses; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (pass == maxPasses && pass > 1 && request.Previous is { Edit: true })
+            {
+                // Every edit pass failed: the last pass starts over from scratch (the checks still guard the callers and the API).
+                messages = [.. PromptComposer.Compose(request with { Previous = request.Previous with { Edit = false } }, _publicApi)];
+                freshFallback = true;
+            }
+
             var options = new ChatOptions { ModelId = request.Model, Temperature = (float)request.Temperature };
             var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
             usage = usage.Add(new UsageTotals(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0));
@@ -108,14 +117,14 @@ public sealed class CodeGenerator : IItemGenerator
             }
             else
             {
-                var result = Check(request, extraction.Code, fileName);
-                if (result.Success)
+                var verdict = Verify(request, extraction.Code, fileName);
+                if (verdict.Problems.Count == 0)
                 {
                     var report = await RunExamplesAsync(request, extraction.Code, cancellationToken).ConfigureAwait(false);
                     records.Add(new PassRecord(pass, HadCode: true, Compiled: true, ErrorCount: 0, report.Passed, report.Total));
                     if (report.AllPassed)
                     {
-                        var correct = new Correct(extraction.Code, reply, pass, report, result.Capabilities);
+                        var correct = new Correct(extraction.Code, reply, pass, report, verdict.Compile.Capabilities, verdict.ApiChanges, freshFallback);
                         return await ReviewAsync(request, client, messages, correct, pass, usage, records, reportedModel, fileName, cancellationToken)
                             .ConfigureAwait(false);
                     }
@@ -123,14 +132,17 @@ public sealed class CodeGenerator : IItemGenerator
                     lastHadCode = true;
                     lastCompiled = true;
                     lastReport = report;
+                    lastVerdict = verdict;
                     lastErrors = FormatFailures(report, request.Prompt.FilePath);
                 }
                 else
                 {
                     lastHadCode = true;
-                    lastCompiled = false;
-                    lastErrors = FormatErrors(result.Errors, fileName);
-                    records.Add(new PassRecord(pass, HadCode: true, Compiled: false, ErrorCount: lastErrors.Count));
+                    lastCompiled = verdict.Compile.Errors.Count == 0;
+                    lastReport = null;
+                    lastVerdict = verdict;
+                    lastErrors = verdict.Problems;
+                    records.Add(new PassRecord(pass, HadCode: true, Compiled: lastCompiled, ErrorCount: lastErrors.Count));
                 }
 
                 repair = PromptComposer.RepairMessage(lastErrors, request.Repair);
@@ -170,10 +182,13 @@ public sealed class CodeGenerator : IItemGenerator
             Passes = maxPasses,
             Usage = usage,
             ReportedModel = reportedModel,
-            FailureCode = lastHadCode ? DiagnosticCodes.GenerationFailed : DiagnosticCodes.NoCodeInReply,
-            FailureMessage = FailureMessage(request, maxPasses, lastHadCode, lastErrors),
+            FailureCode = lastVerdict?.FailureCode ?? (lastHadCode ? DiagnosticCodes.GenerationFailed : DiagnosticCodes.NoCodeInReply),
+            FailureMessage = lastVerdict?.FailureMessage(request, maxPasses, _providerName) ?? FailureMessage(request, maxPasses, lastHadCode, lastErrors),
             LastErrors = lastErrors,
             PassRecords = records,
+            Compiles = lastCompiled,
+            BrokenCallers = lastVerdict?.BrokenCallers ?? [],
+            ApiChanges = lastVerdict?.ApiChanges ?? [],
         };
     }
 
@@ -212,10 +227,10 @@ public sealed class CodeGenerator : IItemGenerator
                 break;
             }
 
-            var result = Check(request, extraction.Code, fileName);
-            if (!result.Success)
+            var verdict = Verify(request, extraction.Code, fileName);
+            if (verdict.Problems.Count > 0)
             {
-                records.Add(new PassRecord(pass, HadCode: true, Compiled: false, ErrorCount: result.Errors.Count(e => !e.IsWarning), IsReview: true));
+                records.Add(new PassRecord(pass, HadCode: true, Compiled: verdict.Compile.Errors.Count == 0, ErrorCount: verdict.Problems.Count, IsReview: true));
                 break;
             }
 
@@ -226,7 +241,7 @@ public sealed class CodeGenerator : IItemGenerator
                 break;
             }
 
-            correct = new Correct(extraction.Code, reply, pass, report, result.Capabilities);
+            correct = new Correct(extraction.Code, reply, pass, report, verdict.Compile.Capabilities, verdict.ApiChanges, correct.FreshFallback);
         }
 
         return new GenerationOutcome
@@ -243,17 +258,49 @@ public sealed class CodeGenerator : IItemGenerator
             ExampleResults = correct.Report.Results,
             FirstCorrectPass = firstCorrectPass,
             Capabilities = correct.Capabilities,
+            ApiChanges = correct.ApiChanges,
+            Edited = request.Previous is { Edit: true } && !correct.FreshFallback,
         };
     }
 
-    private CompileCheckResult Check(GenerationRequest request, string code, string fileName) => _checker.Check(new CompileCheckRequest
+    /// <summary>Every check before the examples: compile (with callers), library shape, public API compatibility.</summary>
+    private ItemVerdict Verify(GenerationRequest request, string code, string fileName) => ItemVerdict.Of(request, code, fileName, _checker.Check(new CompileCheckRequest
     {
         Code = code,
         FileName = fileName,
         Kind = request.Prompt.Kind,
         Project = request.Project,
         CompanionSources = request.CompanionSources,
-    });
+        CompanionNames = request.CompanionNames,
+        CallerBaseline = request.CallerBaseline,
+    }));
+
+    /// <inheritdoc />
+    public async Task<GenerationOutcome?> VerifyAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var verdict = Verify(request, code, GeneratedFileName(request.ItemPath));
+        if (verdict.Problems.Count > 0)
+        {
+            return new GenerationOutcome
+            {
+                Status = GenerationStatus.Failed, FailureCode = verdict.FailureCode ?? DiagnosticCodes.GenerationFailed,
+                FailureMessage = verdict.FailureMessage(request, 0, _providerName), LastErrors = verdict.Problems,
+                Compiles = verdict.Compile.Errors.Count == 0, BrokenCallers = verdict.BrokenCallers, ApiChanges = verdict.ApiChanges,
+            };
+        }
+
+        var report = await RunExamplesAsync(request, code, cancellationToken).ConfigureAwait(false);
+        return new GenerationOutcome
+        {
+            Status = report.AllPassed ? GenerationStatus.Succeeded : GenerationStatus.Failed,
+            Code = report.AllPassed ? code : null,
+            Compiles = true, ExamplesPassed = report.Passed, ExamplesTotal = report.Total, ExampleResults = report.Results,
+            FirstCorrectPass = report.AllPassed ? 0 : null, Capabilities = verdict.Compile.Capabilities, ApiChanges = verdict.ApiChanges,
+            FailureCode = report.AllPassed ? null : DiagnosticCodes.ExamplesFailed,
+            LastErrors = report.AllPassed ? [] : FormatFailures(report, request.Prompt.FilePath),
+        };
+    }
 
     private async Task<ExampleRunReport> RunExamplesAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
     {
@@ -309,7 +356,14 @@ public sealed class CodeGenerator : IItemGenerator
             + "Check that the examples are right, clarify the prompt, raise MicroPromptMaxPasses, or try another model.";
     }
 
-    private sealed record Correct(string Code, string Reply, int Pass, ExampleRunReport Report, IReadOnlyList<MicroPrompt.Capabilities.CapabilityUse> Capabilities);
+    private sealed record Correct(
+        string Code,
+        string Reply,
+        int Pass,
+        ExampleRunReport Report,
+        IReadOnlyList<MicroPrompt.Capabilities.CapabilityUse> Capabilities,
+        IReadOnlyList<Api.ApiChange> ApiChanges,
+        bool FreshFallback);
 
     /// <summary>Nothing to release: chat clients belong to whoever supplied them.</summary>
     public void Dispose()

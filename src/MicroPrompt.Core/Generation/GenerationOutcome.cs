@@ -59,6 +59,15 @@ public sealed record GenerationOutcome
     /// <summary>Static-check warnings about the final code (MP2010–MP2014), located in the prompt.</summary>
     public IReadOnlyList<Diagnostics.MicroPromptDiagnostic> Findings { get; init; } = [];
 
+    /// <summary>The public API changes against the previous resolution (allowed ones, or those the contract made too).</summary>
+    public IReadOnlyList<Api.ApiChange> ApiChanges { get; init; } = [];
+
+    /// <summary>For a failure: the callers (project files, other items) the last code broke, as compiler errors.</summary>
+    public IReadOnlyList<string> BrokenCallers { get; init; } = [];
+
+    /// <summary>The code is an edit of the previous resolution (false for a generation from scratch, the fresh fallback included).</summary>
+    public bool Edited { get; init; }
+
     /// <summary>What each model call produced, in order (empty when no call was made).</summary>
     public IReadOnlyList<PassRecord> PassRecords { get; init; } = [];
 }

@@ -3,7 +3,7 @@ using MicroPrompt.Prompts;
 namespace MicroPrompt.Generation;
 
 /// <summary>Everything needed to generate and verify one item's code. Contains no secrets and no provider types.</summary>
-public sealed class GenerationRequest
+public sealed record GenerationRequest
 {
     public required PromptDocument Prompt { get; init; }
 
@@ -25,6 +25,21 @@ public sealed class GenerationRequest
     public RepairMode Repair { get; init; } = RepairMode.Exec;
 
     public int MaxPasses { get; init; } = 3;
+
+    /// <summary>Item paths of <see cref="CompanionSources"/> (same order), to name them in caller errors; may be empty.</summary>
+    public IReadOnlyList<string> CompanionNames { get; init; } = [];
+
+    /// <summary>
+    /// Check the project's own sources and the companions as callers of the new code: errors the new code causes there
+    /// (relative to <see cref="CallerBaseline"/>) are problems of the generation. Null: no caller check.
+    /// </summary>
+    public string? CallerBaseline { get; init; }
+
+    /// <summary>The item's previous resolution, when it had one: edit base and API comparison.</summary>
+    public PreviousResolution? Previous { get; init; }
+
+    /// <summary><c>MicroPromptAllowApiChanges</c> for this item: a removed or changed public member is reported, not a problem.</summary>
+    public bool AllowApiChanges { get; init; }
 
     /// <summary>Sampling temperature of the generation calls: 0 in builds; a comparison may sample above it.</summary>
     public double Temperature { get; init; }

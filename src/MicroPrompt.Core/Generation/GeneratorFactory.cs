@@ -66,6 +66,9 @@ public static class GeneratorFactory
         public Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
             => inner.GenerateAsync(request, cancellationToken);
 
+        public Task<GenerationOutcome?> VerifyAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
+            => inner.VerifyAsync(request, code, cancellationToken);
+
         public void Dispose()
         {
             inner.Dispose();

@@ -10,7 +10,7 @@ namespace MicroPrompt.Generation;
 /// part of the cache key through the key's template version (<c>GenerationKey.TemplateVersion</c>), which must be
 /// bumped whenever the wording here changes.
 /// </summary>
-public static class PromptComposer
+public static partial class PromptComposer
 {
     /// <summary>At most this many problems are listed in one repair message.</summary>
     public const int MaxRepairProblems = 20;
@@ -30,7 +30,7 @@ public static class PromptComposer
         return
         [
             new ChatMessage(ChatRole.System, SystemText(request, publicApi ?? (code => code))),
-            new ChatMessage(ChatRole.User, UserText(request.Prompt)),
+            new ChatMessage(ChatRole.User, request.Previous is { Edit: true } previous ? EditText(request, previous) : UserText(request.Prompt)),
         ];
     }
 

@@ -79,6 +79,10 @@ public sealed class GradingGenerator : IItemGenerator
         };
     }
 
+    /// <inheritdoc />
+    public Task<GenerationOutcome?> VerifyAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
+        => _inner.VerifyAsync(request, code, cancellationToken);
+
     public void Dispose() => _inner.Dispose();
 
     private IReadOnlyList<MicroPromptDiagnostic> Check(GenerationRequest request, string code)

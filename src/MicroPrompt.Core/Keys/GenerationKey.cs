@@ -29,6 +29,12 @@ public static class GenerationKey
     public const string TemplateVersion = "1";
 
     /// <summary>
+    /// The version of the edit-in-place wording (previous code + prompt diff). Only keys of edits carry it, so bumping
+    /// it changes no key of a generation from scratch.
+    /// </summary>
+    public const string EditTemplateVersion = "1";
+
+    /// <summary>
     /// Normalizes prompt text: removes a leading BOM, turns CRLF and CR into LF, removes trailing white space on every
     /// line and removes leading and trailing blank lines. The result has no final line break.
     /// </summary>

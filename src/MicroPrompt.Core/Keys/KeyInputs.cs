@@ -3,7 +3,7 @@ namespace MicroPrompt.Keys;
 /// <summary>
 /// Exactly what changes a generation's output. Never the endpoint, the API key, the provider's URL or the machine.
 /// </summary>
-public sealed class KeyInputs
+public sealed record KeyInputs
 {
     /// <summary>The prompt text (front matter + body); normalized by the key builder (line endings, trailing white space, BOM).</summary>
     public required string PromptText { get; init; }
@@ -35,4 +35,10 @@ public sealed class KeyInputs
 
     /// <summary>Resolved code hashes of the <c>uses</c> items (item path → code hash).</summary>
     public IReadOnlyDictionary<string, string> UsedCodeHashes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// For an edit-in-place regeneration: the hash of the code the edit starts from (an edit's output depends on it).
+    /// Null for a generation from scratch, whose key is then exactly what it was before edits existed.
+    /// </summary>
+    public string? BaseCodeHash { get; init; }
 }

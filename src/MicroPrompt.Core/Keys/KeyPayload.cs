@@ -41,6 +41,13 @@ internal static class KeyPayload
             json.WriteNumber("maxPasses", inputs.MaxPasses);
             WritePairs(json, "requires", Canonical(inputs.RequiredPackages, Lower, NormalizeVersion, "required package"));
             WritePairs(json, "uses", Canonical(inputs.UsedCodeHashes, NormalizeItemPath, Lower, "used item"));
+            if (!string.IsNullOrWhiteSpace(inputs.BaseCodeHash))
+            {
+                // Only for edits: a generation from scratch keeps the key it always had.
+                WriteString(json, "base", Lower(inputs.BaseCodeHash));
+                WriteString(json, "editTemplate", GenerationKey.EditTemplateVersion);
+            }
+
             json.WriteEndObject();
         }
 

@@ -15,6 +15,8 @@ internal sealed class FrontMatter
 
     public int Review { get; set; }
 
+    public Generation.RegenerationMode? Regeneration { get; set; }
+
     public List<string> Capabilities { get; } = [];
 
     public List<string> Tags { get; } = [];

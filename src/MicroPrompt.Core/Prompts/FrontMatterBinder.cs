@@ -7,7 +7,7 @@ namespace MicroPrompt.Prompts;
 internal static class FrontMatterBinder
 {
     /// <summary>Every key a front matter may contain, in documentation order.</summary>
-    public static readonly string[] AllowedKeys = ["model", "kind", "namespace", "uses", "requires", "review", "capabilities", "tags"];
+    public static readonly string[] AllowedKeys = ["model", "kind", "namespace", "uses", "requires", "review", "capabilities", "tags", "regeneration"];
 
     /// <summary>Every value <c>capabilities:</c> accepts.</summary>
     public static readonly string[] AllowedCapabilities = ["network", "filesystem", "process", "environment", "reflection"];
@@ -60,6 +60,9 @@ internal static class FrontMatterBinder
                     break;
                 case "tags":
                     BindTags(value, result, context);
+                    break;
+                case "regeneration":
+                    BindRegeneration(value, result, context);
                     break;
             }
         }
@@ -224,6 +227,19 @@ internal static class FrontMatterBinder
 
         context.Error(DiagnosticCodes.FrontMatterInvalidValue,
             $"'review' must be a whole number of self-review passes (0 or more), but it is {value.Description}.", value.Span);
+    }
+
+    private static void BindRegeneration(FrontMatterNode value, FrontMatter result, PromptParseContext context)
+    {
+        var text = value is FrontMatterScalar { IsNull: false } scalar ? scalar.Value.Trim() : null;
+        if (Enum.TryParse<Generation.RegenerationMode>(text, ignoreCase: true, out var mode) && !int.TryParse(text, out _))
+        {
+            result.Regeneration = mode;
+            return;
+        }
+
+        context.Error(DiagnosticCodes.FrontMatterInvalidValue,
+            $"'regeneration' must be 'edit' (a changed prompt edits the previous code) or 'fresh' (regenerate from scratch), but it is {value.Description}.", value.Span);
     }
 
     private static void BindCapabilities(FrontMatterNode value, FrontMatter result, PromptParseContext context)

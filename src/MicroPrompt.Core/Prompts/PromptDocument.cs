@@ -33,6 +33,9 @@ public sealed class PromptDocument
     /// <summary>Self-review passes after the code is correct (<c>review:</c>).</summary>
     public int Review { get; init; }
 
+    /// <summary><c>regeneration: edit|fresh</c>, or null to follow the item metadata / <c>MicroPromptRegeneration</c>.</summary>
+    public Generation.RegenerationMode? Regeneration { get; init; }
+
     /// <summary>Capabilities the generated code may use (<c>capabilities:</c>): network, filesystem, process, environment, reflection.</summary>
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 

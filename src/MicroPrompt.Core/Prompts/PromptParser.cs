@@ -157,6 +157,7 @@ public static class PromptParser
             Uses = frontMatter.Uses,
             Requires = frontMatter.Requires,
             Review = frontMatter.Review,
+            Regeneration = frontMatter.Regeneration,
             Capabilities = frontMatter.Capabilities,
             Tags = frontMatter.Tags,
             KeySpans = frontMatter.KeySpans,

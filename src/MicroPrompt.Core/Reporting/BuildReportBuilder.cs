@@ -143,6 +143,9 @@ public static class BuildReportBuilder
             DurationMs = (long)r.Duration.TotalMilliseconds,
             Findings = r.Findings.Select(f => Redact(f, context)).ToList(),
             Problems = problems,
+            Origin = r.Origin,
+            ApiChanges = r.ApiChanges,
+            BrokenCallers = r.BrokenCallers.Select(c => Redact(c, context)).ToList(),
             GeneratedFile = r.GeneratedFile is null ? null : Path.GetRelativePath(context.ProjectDirectory, r.GeneratedFile).Replace('\\', '/'),
             Code = ReadCode(r, context),
         };

@@ -41,6 +41,12 @@ public static class ConsoleSummary
             ComparisonLines(comparison, lines);
         }
 
+        var changed = report.Items.Where(i => i.ApiChanges.Count > 0).ToList();
+        foreach (var item in changed.Take(MaxProblemItems))
+        {
+            lines.Add($"  API of {item.Path}: {string.Join("; ", item.ApiChanges.Take(3).Select(c => c.ToString()))}{(item.ApiChanges.Count > 3 ? $" (and {item.ApiChanges.Count - 3} more)" : "")}");
+        }
+
         var problems = report.Items.Where(i => i.Status is "failed" or "refused" or "skipped").ToList();
         foreach (var item in problems.Take(MaxProblemItems))
         {

@@ -54,6 +54,15 @@ public sealed class ReportItem
     /// <summary>Errors and warnings of this build about the item ("MPxxxx: message"), and its last errors or failing examples.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>How this build's code came to be: generated, edited, reverified; null when it was not produced in this build. Since 1.3.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Public API changes of a regeneration against the previous resolution (added / removed / changed). Since 1.3.</summary>
+    public IReadOnlyList<Api.ApiChange> ApiChanges { get; init; } = [];
+
+    /// <summary>For a failed regeneration: the callers its last code broke, as compiler errors. Since 1.3.</summary>
+    public IReadOnlyList<string> BrokenCallers { get; init; } = [];
+
     /// <summary>The generated file, relative to the project (null when nothing was emitted).</summary>
     public string? GeneratedFile { get; init; }
 

@@ -67,7 +67,19 @@ internal static class ItemPlanning
         int maxPasses,
         IReadOnlyDictionary<string, string> packages,
         IReadOnlyDictionary<string, string> usedCodeHashes)
-        => GenerationKey.Compute(new KeyInputs
+        => GenerationKey.Compute(Inputs(project, document, ns, model, repair, maxPasses, packages, usedCodeHashes));
+
+    /// <summary>What the key of the item is computed from (a fresh generation's: no base code).</summary>
+    public static KeyInputs Inputs(
+        ProjectContext project,
+        PromptDocument document,
+        string ns,
+        string model,
+        RepairMode repair,
+        int maxPasses,
+        IReadOnlyDictionary<string, string> packages,
+        IReadOnlyDictionary<string, string> usedCodeHashes)
+        => new()
         {
             PromptText = document.Text,
             Model = model,
@@ -82,5 +94,5 @@ internal static class ItemPlanning
             MaxPasses = maxPasses,
             RequiredPackages = packages,
             UsedCodeHashes = usedCodeHashes,
-        });
+        };
 }

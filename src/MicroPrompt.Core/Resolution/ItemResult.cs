@@ -53,4 +53,13 @@ public sealed class ItemResult
 
     /// <summary>For a failed or refused generation: the last compiler errors, failing examples or refusal text.</summary>
     public IReadOnlyList<string> LastErrors { get; init; } = [];
+
+    /// <summary>Public API changes of a regeneration against the previous resolution (accepted ones, or, on failure, the last pass's).</summary>
+    public IReadOnlyList<Api.ApiChange> ApiChanges { get; init; } = [];
+
+    /// <summary>For a failure: the callers (project files, other items) the last code broke.</summary>
+    public IReadOnlyList<string> BrokenCallers { get; init; } = [];
+
+    /// <summary>How this build's code came to be: <c>generated</c>, <c>edited</c>, <c>reverified</c>; null when not produced in this build.</summary>
+    public string? Origin { get; init; }
 }

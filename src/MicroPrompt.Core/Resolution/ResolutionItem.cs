@@ -13,4 +13,7 @@ public sealed class ResolutionItem
 
     /// <summary>The item's <c>Namespace</c> metadata (wins over front matter and the folder-derived default).</summary>
     public string? NamespaceOverride { get; init; }
+
+    /// <summary>The item's <c>Regeneration</c> metadata (<c>edit</c> or <c>fresh</c>; wins over front matter and the property).</summary>
+    public Generation.RegenerationMode? RegenerationOverride { get; init; }
 }

@@ -32,6 +32,15 @@ public sealed class ResolutionOptions
 
     public bool DesignTime { get; init; }
 
+    /// <summary><c>MicroPromptRegeneration</c>: how a resolved item whose key changed is regenerated (front matter and item metadata win).</summary>
+    public RegenerationMode Regeneration { get; init; } = RegenerationMode.Edit;
+
+    /// <summary><c>MicroPromptAllowApiChanges=true</c>: every item's regeneration may remove or change public members.</summary>
+    public bool AllowApiChangesAll { get; init; }
+
+    /// <summary><c>MicroPromptAllowApiChanges</c> as item paths or file names: these items' regenerations may change their API.</summary>
+    public IReadOnlyCollection<string> AllowApiChangesItems { get; init; } = [];
+
     public RepairMode Repair { get; init; } = RepairMode.Exec;
 
     public int MaxPasses { get; init; } = 3;

@@ -1,0 +1,103 @@
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+using MicroPrompt.Store;
+
+namespace MicroPrompt.Resolution;
+
+/// <summary>A lookup that found the item's code: where, and the record it was found as (its key included).</summary>
+internal readonly record struct LookupHit(ItemStatus Status, string Code, GenerationRecord Record);
+
+/// <summary>
+/// Stage 2, look up: the shared cache's in-process level, then the committed resolved state, then the user cache.
+/// A stale item in <c>edit</c> mode is also looked up as the edit of its previous code (the same edit made before
+/// costs nothing); every item is looked up by its fresh key, so a prompt reverted to an earlier text is answered by
+/// the user cache.
+/// </summary>
+internal sealed class ItemLookup(ResolutionRun run)
+{
+    public LookupHit? Find(PlannedItem planned, List<MicroPromptDiagnostic> diagnostics)
+    {
+        var itemPath = planned.ItemPath;
+        if (run.IsRegenerate(itemPath))
+        {
+            return null;
+        }
+
+        var lockFile = run.Lock;
+        // The shared cache's in-process level first; the committed resolved state wins for the key it records.
+        if (run.Shared?.TryGetLocal(planned.Key) is { } local
+            && !(lockFile.Items.TryGetValue(itemPath, out var committed) && committed.Key == planned.Key))
+        {
+            return new LookupHit(ItemStatus.Shared, local.Code, local);
+        }
+
+        if (planned.Previous is { } entry && entry.Key == planned.Key)
+        {
+            if (run.Store.TryReadCode(entry, out var resolved, out var problem))
+            {
+                return new LookupHit(ItemStatus.Resolved, resolved, RecordOf(entry, resolved));
+            }
+
+            if (problem is not null)
+            {
+                // Locked builds must not paper over a damaged resolved state; otherwise fall through to cache/model.
+                diagnostics.Add(run.Options.Locked || run.Options.DesignTime
+                    ? problem with { File = problem.File ?? planned.Item.FullPath }
+                    : problem with { Severity = DiagnosticSeverity.Warning, File = problem.File ?? planned.Item.FullPath });
+            }
+        }
+
+        if (run.UserCache is not { } userCache)
+        {
+            return null;
+        }
+
+        foreach (var key in CacheKeys(planned))
+        {
+            if (!userCache.TryGet(key, out var record, out var cacheProblem) || record is null)
+            {
+                if (cacheProblem is not null)
+                {
+                    diagnostics.Add(cacheProblem with { File = cacheProblem.File ?? planned.Item.FullPath });
+                }
+
+                continue;
+            }
+
+            if (run.Options.Locked)
+            {
+                run.MarkInUserCacheOnly(itemPath);
+                return null;
+            }
+
+            return new LookupHit(ItemStatus.Cached, record.Code, record);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The user-cache keys of the item, most specific first: the edit of its previous code (in <c>edit</c> mode), its
+    /// key, its fresh key.
+    /// </summary>
+    private IEnumerable<string> CacheKeys(PlannedItem planned)
+    {
+        var keys = new List<string>();
+        if (run.RegenerationFor(planned.Item, planned.Document) == RegenerationMode.Edit && ItemPlanner.EditKey(planned) is { } edit)
+        {
+            keys.Add(edit);
+        }
+
+        keys.Add(planned.Key);
+        keys.Add(planned.FreshKey);
+        return keys.Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>The record of a resolved-state entry (its code verified against its hash).</summary>
+    public static GenerationRecord RecordOf(LockEntry entry, string code) => new()
+    {
+        Key = entry.Key, Code = code, CodeHash = entry.CodeHash, Model = entry.Model, ReportedModel = entry.ReportedModel,
+        Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, Capabilities = entry.Capabilities, GeneratedAt = entry.GeneratedAt,
+        GeneratorVersion = entry.GeneratorVersion, Base = entry.Base, Origin = entry.Origin,
+    };
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Generation;
+using MicroPrompt.Prompts;
+using MicroPrompt.SharedCache;
+using MicroPrompt.Store;
+
+namespace MicroPrompt.Resolution;
+
+/// <summary>
+/// The state one resolution shares between its stages (plan → look up → generate → verify → record): the settings,
+/// the stores, the lock as it was when the build started, what each item resolved to so far, and the diagnostics.
+/// </summary>
+internal sealed class ResolutionRun
+{
+    private readonly object _gate = new();
+    private readonly HashSet<string> _inUserCacheOnly = new(StringComparer.Ordinal);
+
+    public ResolutionRun(ResolutionOptions options, Action<string> log)
+    {
+        Options = options;
+        Log = log;
+        Store = new ResolvedStore(options.StoreDirectory);
+        UserCache = options.UserCacheDirectory is null ? null : new UserCache(options.UserCacheDirectory);
+        Writer = new GeneratedFileWriter(options.OutputDirectory, options.Project.Nullable);
+        Lock = Store.LoadLock();
+    }
+
+    public ResolutionOptions Options { get; }
+
+    public Action<string> Log { get; }
+
+    public ResolvedStore Store { get; }
+
+    public UserCache? UserCache { get; }
+
+    public GeneratedFileWriter Writer { get; }
+
+    /// <summary>The lock as it was when the build started (entries are re-read from disk under the store lock when written).</summary>
+    public LockFile Lock { get; }
+
+    /// <summary>The team's shared cache, for builds that may generate.</summary>
+    public SharedGenerationCache? Shared { get; set; }
+
+    public List<MicroPromptDiagnostic> Diagnostics { get; } = [];
+
+    public ConcurrentDictionary<string, ItemResult> Results { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, PromptDocument> Documents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Item path → the code it resolved to in this build (no stubs).</summary>
+    public ConcurrentDictionary<string, string> Code { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, string> CodeHashes { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, string> Namespaces { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records another builder generated while this one waited for its lease, by item path.</summary>
+    public ConcurrentDictionary<string, GenerationRecord> FromShared { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Serializes the store's writes of this build (one lock read-modify-write at a time).</summary>
+    public object StoreGate => _gate;
+
+    /// <summary>Notes that a locked build found the item in the user cache only (its MP2004 then says so).</summary>
+    public void MarkInUserCacheOnly(string itemPath)
+    {
+        lock (_gate)
+        {
+            _inUserCacheOnly.Add(itemPath);
+        }
+    }
+
+    public bool InUserCacheOnly(string itemPath)
+    {
+        lock (_gate)
+        {
+            return _inUserCacheOnly.Contains(itemPath);
+        }
+    }
+
+    /// <summary>The code an item resolved to in this build becomes visible to the items that use it.</summary>
+    public void Resolve(string itemPath, string ns, string code, string? codeHash = null)
+    {
+        Code[itemPath] = code;
+        CodeHashes[itemPath] = codeHash ?? Hashing.ContentHash.Sha256Hex(code);
+        Namespaces[itemPath] = ns;
+    }
+
+    public void AddDiagnostic(List<MicroPromptDiagnostic> diagnostics, MicroPromptDiagnostic diagnostic)
+    {
+        lock (diagnostics)
+        {
+            diagnostics.Add(diagnostic);
+        }
+    }
+
+    /// <summary>Runs a store write; an IO or permission failure is an MP4006 for the item, never an exception.</summary>
+    public void TryStore(Action store, List<MicroPromptDiagnostic> diagnostics, ResolutionItem item)
+    {
+        try
+        {
+            store();
+        }
+        catch (MicroPromptException ex)
+        {
+            AddDiagnostic(diagnostics, ex.Diagnostic);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(
+                DiagnosticCodes.StoreWriteFailed, $"Could not store the code generated for '{item.ItemPath}': {ex.Message}", item.FullPath, 1, 1));
+        }
+    }
+
+    /// <summary><c>MicroPromptRegenerate</c>: the item is generated again even when resolved.</summary>
+    public bool IsRegenerate(string itemPath) => Options.RegenerateAll || ItemNames.Match(Options.RegenerateItems, itemPath);
+
+    /// <summary><c>MicroPromptAllowApiChanges</c> for the item.</summary>
+    public bool AllowsApiChanges(string itemPath) => Options.AllowApiChangesAll || ItemNames.Match(Options.AllowApiChangesItems, itemPath);
+
+    /// <summary>Item metadata &gt; front matter &gt; <c>MicroPromptRegeneration</c>.</summary>
+    public RegenerationMode RegenerationFor(ResolutionItem item, PromptDocument document) =>
+        item.RegenerationOverride ?? document.Regeneration ?? Options.Regeneration;
+
+    /// <summary>The result of an item that did not resolve.</summary>
+    public static ItemResult Failed(string itemPath, PlannedItem? planned = null) =>
+        new() { ItemPath = itemPath, Status = ItemStatus.Failed, Model = planned?.Model, Key = planned?.Key };
+}
