@@ -56,19 +56,19 @@ internal static class KeyPayload
 
     public static string WriteString(KeyInputs inputs) => Encoding.UTF8.GetString(Write(inputs));
 
-    private static string Trim(string? value) => (value ?? "").Trim();
+    internal static string Trim(string? value) => (value ?? "").Trim();
 
-    private static string Lower(string? value) => Trim(value).ToLowerInvariant();
+    internal static string Lower(string? value) => Trim(value).ToLowerInvariant();
 
-    private static string NormalizeItemPath(string? path) => Trim(path).Replace('\\', '/');
+    internal static string NormalizeItemPath(string? path) => Trim(path).Replace('\\', '/');
 
-    private static string NormalizeVersion(string? version)
+    internal static string NormalizeVersion(string? version)
     {
         var trimmed = Trim(version);
         return (NuGetVersion.TryParse(trimmed, out var parsed) ? parsed.ToNormalizedString() : trimmed).ToLowerInvariant();
     }
 
-    private static List<KeyValuePair<string, string>> Canonical(
+    internal static List<KeyValuePair<string, string>> Canonical(
         IReadOnlyDictionary<string, string>? map,
         Func<string?, string> key,
         Func<string?, string> value,
@@ -115,7 +115,7 @@ internal static class KeyPayload
     /// Writes a JSON string escaping only <c>"</c>, <c>\</c> and control characters. The built-in encoders also escape
     /// by Unicode category, which depends on the runtime's Unicode version; this keeps the key identical on .NET 8, 9, 10.
     /// </summary>
-    private static void WriteRawString(Utf8JsonWriter json, string value)
+    internal static void WriteRawString(Utf8JsonWriter json, string value)
     {
         var text = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)

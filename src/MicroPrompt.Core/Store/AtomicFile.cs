@@ -25,9 +25,12 @@ public static class AtomicFile
     /// atomic, without paying one fsync per file.
     /// </param>
     /// <returns><see langword="true"/> when the file was written.</returns>
-    public static bool WriteAllTextIfChanged(string path, string text, bool durable = true)
+    public static bool WriteAllTextIfChanged(string path, string text, bool durable = true) =>
+        WriteAllBytesIfChanged(path, Utf8NoBom.GetBytes(text), durable);
+
+    /// <summary>Writes exact bytes atomically, only when the file is missing or differs (see <see cref="WriteAllTextIfChanged"/>).</summary>
+    internal static bool WriteAllBytesIfChanged(string path, byte[] bytes, bool durable = true)
     {
-        var bytes = Utf8NoBom.GetBytes(text);
         if (File.Exists(path) && ReadAllBytesShared(path).AsSpan().SequenceEqual(bytes))
         {
             return false;

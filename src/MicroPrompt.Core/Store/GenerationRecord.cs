@@ -27,4 +27,10 @@ public sealed class GenerationRecord
     public DateTimeOffset GeneratedAt { get; set; }
 
     public string GeneratorVersion { get; set; } = "";
+
+    /// <summary>How the code came about (<see cref="LockOrigins"/>); null in entries written before it was recorded.</summary>
+    public string? Origin { get; set; }
+
+    /// <summary>The code hash an edit started from (origin <c>edited</c>), or null.</summary>
+    public string? Base { get; set; }
 }

@@ -1,8 +1,10 @@
 namespace MicroPrompt.Store;
 
-/// <summary>One item's resolution in <c>lock.json</c>: which prompt, model and key produced which code.</summary>
+/// <summary>One item's resolution in <c>lock.json</c>: which prompt, model and key produced which code (see docs/lock-format.md).</summary>
 public sealed class LockEntry
 {
+    private SortedDictionary<string, string>? _inputs;
+
     /// <summary>SHA-256 (hex) of the normalized prompt text.</summary>
     public string PromptHash { get; set; } = "";
 
@@ -21,8 +23,27 @@ public sealed class LockEntry
     /// <summary>SHA-256 (hex) of the resolved code.</summary>
     public string CodeHash { get; set; } = "";
 
-    /// <summary>The resolved code's file, relative to the store folder, '/' separated.</summary>
+    /// <summary>
+    /// The resolved code's file, relative to the store folder, '/' separated: <c>code/Text/Slug.cs</c> in version 2,
+    /// <c>code/Text/Slug.632f5e36d3ae.cs</c> in entries written by version 1. Always verified against <see cref="CodeHash"/>.
+    /// </summary>
     public string CodeFile { get; set; } = "";
+
+    /// <summary>How this resolution came about: one of <see cref="LockOrigins"/> (null in version 1 entries).</summary>
+    public string? Origin { get; set; }
+
+    /// <summary>The code hash the resolution's edit started from (origin <c>edited</c>), or null.</summary>
+    public string? Base { get; set; }
+
+    /// <summary>
+    /// One SHA-256 (hex) per key input (<c>KeyInputHashes</c>: prompt, model, template, …, <c>requires:&lt;id&gt;</c>,
+    /// <c>uses:&lt;item&gt;</c>), sorted ordinally; null in version 1 entries. Tells which input changed a key.
+    /// </summary>
+    public SortedDictionary<string, string>? Inputs
+    {
+        get => _inputs;
+        set => _inputs = value is null ? null : new SortedDictionary<string, string>(value, StringComparer.Ordinal);
+    }
 
     public LockUsage Usage { get; set; } = new();
 
@@ -37,4 +58,12 @@ public sealed class LockEntry
 
     /// <summary>The SDK version that generated it.</summary>
     public string GeneratorVersion { get; set; } = "";
+
+    /// <summary>A shallow copy (the same <see cref="Usage"/>, <see cref="Grade"/> and lists; a copy of <see cref="Inputs"/>).</summary>
+    public LockEntry Copy()
+    {
+        var copy = (LockEntry)MemberwiseClone();
+        copy.Inputs = Inputs;
+        return copy;
+    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
 
@@ -8,8 +7,10 @@ namespace MicroPrompt.Store;
 
 /// <summary>
 /// The project's resolved state (<c>MicroPromptStore</c>, default <c>&lt;project&gt;/.microprompt</c>), meant to be
-/// committed: <c>lock.json</c> plus content-addressed code files <c>code/&lt;item path without .mprompt&gt;.&lt;first 12 hex
-/// of the code hash&gt;.cs</c>, readable in a pull request. Code is verified against its hash on every read.
+/// committed: <c>lock.json</c> (version 2, one entry per line, merged by git's union driver) plus code files at stable
+/// paths mirroring the prompts, <c>code/&lt;item path without .mprompt&gt;.cs</c>, so a regeneration is a diff in a pull
+/// request. Version 1 locks (content-addressed <c>code/Text/Slug.632f5e36d3ae.cs</c>) are read as they are. Code is
+/// verified against its hash on every read. See docs/lock-format.md.
 /// </summary>
 /// <remarks>
 /// Every write is atomic (<see cref="AtomicFile"/>), so a reader never sees a torn file. To serialize whole
@@ -29,6 +30,13 @@ public sealed class ResolvedStore
 
     /// <summary>Written by <see cref="AcquireLock"/> when the store has none, so the lock guard and temporary files are not committed.</summary>
     public const string GitIgnoreContent = "# Written by MicroPrompt.Sdk: commit lock.json and code/, not these.\n" + LockGuardFileName + "\n.*.tmp\n";
+
+    /// <summary>
+    /// Written by <see cref="AcquireLock"/> when the store has none: git merges <c>lock.json</c> with its built-in
+    /// <c>union</c> driver (no configuration needed), and never converts line endings of the hashed files.
+    /// </summary>
+    public const string GitAttributesContent = "# Written by MicroPrompt.Sdk: one lock entry per line, merged line by line (docs/lock-format.md).\n"
+        + LockFileName + " merge=union -text\n" + CodeFolderName + "/** -text\n";
 
     private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(25);
 
@@ -54,7 +62,12 @@ public sealed class ResolvedStore
     /// <summary>The full path of a lock entry's code file (<see cref="LockEntry.CodeFile"/> is relative to the store).</summary>
     public string GetFullPath(string codeFile) => Path.GetFullPath(Path.Combine(Directory, codeFile.Replace('\\', '/')));
 
-    /// <summary>Reads <c>lock.json</c>; a missing file is an empty lock.</summary>
+    /// <summary>
+    /// Reads <c>lock.json</c> (version 1 or 2); a missing file is an empty lock. Never writes: a loaded version 1 lock
+    /// keeps <see cref="LockFile.Version"/> 1 until <see cref="SaveLock"/>. A lock a git union merge combined is
+    /// reconciled (<see cref="LockFile.Reconciled"/>): an item listed twice keeps the entry whose code file verifies,
+    /// else the newest.
+    /// </summary>
     /// <exception cref="MicroPromptException">MP4001: unreadable or invalid; MP4002: a lock format this SDK does not read.</exception>
     public LockFile LoadLock()
     {
@@ -70,111 +83,102 @@ public sealed class ResolvedStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw LockUnreadable($"could not be read ({e.Message})", e);
+            throw LockFileFormat.Unreadable(LockPath, $"could not be read ({e.Message})", e);
         }
 
-        try
-        {
-            CheckVersion(text);
-            var lockFile = StoreJson.Deserialize<LockFile>(text) ?? throw LockUnreadable("is empty (null)");
-            return Validated(lockFile);
-        }
-        catch (JsonException e)
-        {
-            var line = e.LineNumber is { } l ? (int)l + 1 : 0;
-            var column = e.BytePositionInLine is { } c ? (int)c + 1 : 0;
-            throw new MicroPromptException(
-                MicroPromptDiagnostic.Error(
-                    DiagnosticCodes.LockUnreadable,
-                    $"The MicroPrompt lock file is not valid JSON ({FirstSentence(e.Message)}). Fix the merge conflict or edit, "
-                    + "or delete it and build again to regenerate every item.",
-                    LockPath,
-                    line,
-                    column),
-                e);
-        }
+        return LockFileFormat.Parse(text, LockPath, entry => ReadCode(entry).IsVerified);
     }
 
     /// <summary>
-    /// Reads and verifies an entry's code: the SHA-256 of the file's exact bytes must equal <see cref="LockEntry.CodeHash"/>.
-    /// Never returns code that does not match.
+    /// Reads an entry's code file (<see cref="LockEntry.CodeFile"/>, a version 1 or 2 name) and verifies it: the SHA-256
+    /// of the file's exact bytes must equal <see cref="LockEntry.CodeHash"/>. On a mismatch the result still carries the
+    /// file's content and hash (for telling a hand edit from an interrupted write), never as verified code.
+    /// </summary>
+    public ResolvedCode ReadCode(LockEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var path = string.IsNullOrWhiteSpace(entry.CodeFile) ? "" : GetFullPath(entry.CodeFile);
+        return ResolvedCodeReader.Read(entry, path.Length > 0 && IsInCodeFolder(path) ? path : null, LockPath);
+    }
+
+    /// <summary>
+    /// Reads and verifies an entry's code (see <see cref="ReadCode"/>). Never returns code that does not match.
     /// </summary>
     /// <returns><see langword="true"/> with the code; otherwise <see langword="false"/> with MP4003 (missing) or MP4004 (changed by hand).</returns>
     public bool TryReadCode(LockEntry entry, out string code, out MicroPromptDiagnostic? problem)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        code = "";
-        problem = null;
-        if (string.IsNullOrWhiteSpace(entry.CodeFile) || !IsInCodeFolder(GetFullPath(entry.CodeFile)))
-        {
-            problem = MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ResolvedCodeMissing,
-                $"The lock entry's codeFile '{entry.CodeFile}' does not name a file under '{CodeFolderName}/'. "
-                + "Restore lock.json, or run a build with -p:MicroPromptRegenerate=true to regenerate the item.",
-                LockPath);
-            return false;
-        }
+        var read = ReadCode(entry);
+        code = read.Code;
+        problem = read.Problem;
+        return read.IsVerified;
+    }
 
-        var path = GetFullPath(entry.CodeFile);
-        byte[] bytes;
-        try
-        {
-            bytes = AtomicFile.ReadAllBytesShared(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            problem = MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ResolvedCodeMissing,
-                $"The resolved code '{entry.CodeFile}' listed in lock.json is missing. Restore it from source control "
-                + "(it belongs beside lock.json), or run a build with -p:MicroPromptRegenerate=true to regenerate it.",
-                path);
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ResolvedCodeMissing,
-                $"The resolved code '{entry.CodeFile}' could not be read ({e.Message}). Check the file's permissions, "
-                + "or run a build with -p:MicroPromptRegenerate=true to regenerate it.",
-                path);
-            return false;
-        }
-
-        var actual = ContentHash.Sha256Hex(bytes);
-        if (!string.Equals(actual, entry.CodeHash?.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            problem = MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ResolvedCodeTampered,
-                $"The resolved code '{entry.CodeFile}' does not match the hash recorded in lock.json: it was changed by hand. "
-                + "Change the .mprompt instead and run a build with -p:MicroPromptRegenerate=true to regenerate it, "
-                + "or restore the file from source control.",
-                path);
-            return false;
-        }
-
-        code = Encoding.UTF8.GetString(bytes);
-        return true;
+    /// <summary>The stable code file of an item (version 2), relative to the store: <c>code/Text/Slug.cs</c> for <c>Text/Slug.mprompt</c>.</summary>
+    public static string CodeFileFor(string itemPath)
+    {
+        ArgumentNullException.ThrowIfNull(itemPath);
+        return CodeFileNames.For(itemPath);
     }
 
     /// <summary>
-    /// Writes an item's resolved code (UTF-8, no BOM; only if absent or different) and returns its
-    /// <see cref="LockEntry.CodeFile"/>, e.g. <c>code/Text/Slug.3fa2c1d9e0b4.cs</c>. The entry's
-    /// <see cref="LockEntry.CodeHash"/> is <see cref="ContentHash.Sha256Hex(string)"/> of the same code.
+    /// True when an entry still has the version 1 shape: its code file is not the item's stable path, or it records no
+    /// <see cref="LockEntry.Inputs"/> or <see cref="LockEntry.Origin"/>. <see cref="MigrateEntry"/> turns it into a version 2 entry.
+    /// </summary>
+    public static bool NeedsMigration(string itemPath, LockEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return !string.Equals(entry.CodeFile?.Replace('\\', '/'), CodeFileFor(itemPath), StringComparison.Ordinal)
+            || entry.Inputs is null
+            || entry.Origin is null;
+    }
+
+    /// <summary>
+    /// Writes an item's resolved code (UTF-8, no BOM; atomically, only if absent or different) at its stable path and
+    /// returns its <see cref="LockEntry.CodeFile"/>, e.g. <c>code/Text/Slug.cs</c>. The entry's
+    /// <see cref="LockEntry.CodeHash"/> is <see cref="ContentHash.Sha256Hex(string)"/> of the same code. Write the code
+    /// before the lock that names it (<see cref="SaveLock"/>), under <see cref="AcquireLock"/>.
     /// </summary>
     /// <exception cref="MicroPromptException">MP4006: the file could not be written.</exception>
     public string WriteCode(string itemPath, string code)
     {
         ArgumentNullException.ThrowIfNull(itemPath);
         ArgumentNullException.ThrowIfNull(code);
-        var codeFile = CodeFileNames.For(itemPath, ContentHash.Sha256Hex(code));
+        var codeFile = CodeFileNames.For(itemPath);
         var path = GetFullPath(codeFile);
         WriteOrThrow(path, () => AtomicFile.WriteAllTextIfChanged(path, code));
         return codeFile;
     }
 
     /// <summary>
-    /// Writes <c>lock.json</c> deterministically (indented, camelCase, items sorted ordinally, no nulls, UTC ISO dates,
-    /// LF line breaks), atomically and only when its content changed.
+    /// Moves a version 1 entry to version 2 without generating: copies its verified code, byte for byte, to the item's
+    /// stable path and returns a new entry with that <see cref="LockEntry.CodeFile"/>, <see cref="LockEntry.Origin"/>
+    /// <c>migrated</c> and <paramref name="inputs"/>; key, hashes, usage, grade and dates are unchanged. The old file
+    /// stays until <see cref="RemoveUnreferencedCode"/> runs after the lock is saved.
+    /// </summary>
+    /// <exception cref="MicroPromptException">MP4003/MP4004: the entry's code does not verify (regenerate instead); MP4006: cannot write.</exception>
+    public LockEntry MigrateEntry(string itemPath, LockEntry entry, IReadOnlyDictionary<string, string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(itemPath);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var read = ReadCode(entry);
+        if (!read.IsVerified)
+        {
+            throw new MicroPromptException(read.Problem!);
+        }
+
+        var codeFile = CodeFileNames.For(itemPath);
+        var path = GetFullPath(codeFile);
+        WriteOrThrow(path, () => AtomicFile.WriteAllBytesIfChanged(path, read.Bytes!));
+        var migrated = entry.Copy();
+        migrated.CodeFile = codeFile;
+        migrated.Origin = LockOrigins.Migrated;
+        migrated.Inputs = new SortedDictionary<string, string>(inputs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        return migrated;
+    }
+
+    /// <summary>
+    /// Writes <c>lock.json</c> as version 2, deterministically (items sorted ordinally, one compact entry per line,
+    /// camelCase, no nulls, UTC ISO dates, LF line breaks), atomically and only when its content changed.
     /// </summary>
     /// <returns><see langword="true"/> when the file was written.</returns>
     /// <exception cref="MicroPromptException">MP4006: the file could not be written.</exception>
@@ -236,7 +240,8 @@ public sealed class ResolvedStore
     /// <summary>
     /// Takes the store's cross-process lock (<c>lock.json.lock</c> opened with <see cref="FileShare.None"/>), retrying
     /// until <paramref name="timeout"/>. Dispose the result to release it. Not re-entrant. The guard file stays in place;
-    /// a <c>.gitignore</c> (<see cref="GitIgnoreContent"/>) is written beside it when the store has none.
+    /// a <c>.gitignore</c> (<see cref="GitIgnoreContent"/>) and a <c>.gitattributes</c> (<see cref="GitAttributesContent"/>)
+    /// are written beside it when the store has none.
     /// </summary>
     /// <exception cref="MicroPromptException">MP4007: still held by someone else after the timeout; MP4006: cannot be created.</exception>
     public IDisposable AcquireLock(TimeSpan timeout)
@@ -250,6 +255,12 @@ public sealed class ResolvedStore
             if (!File.Exists(gitIgnore))
             {
                 AtomicFile.WriteAllText(gitIgnore, GitIgnoreContent);
+            }
+
+            var gitAttributes = Path.Combine(Directory, ".gitattributes");
+            if (!File.Exists(gitAttributes))
+            {
+                AtomicFile.WriteAllText(gitAttributes, GitAttributesContent);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -284,83 +295,13 @@ public sealed class ResolvedStore
         }
     }
 
-    internal static string Serialize(LockFile lockFile)
-    {
-        ArgumentNullException.ThrowIfNull(lockFile);
-        var sorted = new LockFile
-        {
-            Version = lockFile.Version,
-            Items = new SortedDictionary<string, LockEntry>(
-                (IDictionary<string, LockEntry>?)lockFile.Items ?? new Dictionary<string, LockEntry>(), StringComparer.Ordinal),
-        };
-        return StoreJson.Serialize(sorted);
-    }
+    internal static string Serialize(LockFile lockFile) => LockFileFormat.Serialize(lockFile);
 
     private bool IsInCodeFolder(string fullPath)
     {
         var root = CodeDirectory + Path.DirectorySeparatorChar;
         return fullPath.StartsWith(root, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
     }
-
-    private void CheckVersion(string text)
-    {
-        using var document = JsonDocument.Parse(
-            text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            throw LockUnreadable("is not a JSON object");
-        }
-
-        var version = document.RootElement.EnumerateObject()
-            .FirstOrDefault(p => string.Equals(p.Name, "version", StringComparison.OrdinalIgnoreCase));
-        if (version.Value.ValueKind == JsonValueKind.Undefined)
-        {
-            throw LockUnreadable("has no \"version\"");
-        }
-
-        if (version.Value.ValueKind != JsonValueKind.Number || !version.Value.TryGetInt32(out var number) || number != LockFile.CurrentVersion)
-        {
-            var shown = version.Value.GetRawText();
-            var advice = version.Value.ValueKind == JsonValueKind.Number && version.Value.TryGetInt32(out var n) && n > LockFile.CurrentVersion
-                ? "It was written by a newer MicroPrompt.Sdk: upgrade the SDK version of this project."
-                : "Restore lock.json from source control, or delete it and build again to regenerate every item.";
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.LockVersionUnsupported,
-                $"The MicroPrompt lock file has version {shown}; this SDK reads version {LockFile.CurrentVersion}. {advice}",
-                LockPath));
-        }
-    }
-
-    private LockFile Validated(LockFile lockFile)
-    {
-        var items = new SortedDictionary<string, LockEntry>(StringComparer.Ordinal);
-        foreach (var (item, entry) in (IDictionary<string, LockEntry>?)lockFile.Items ?? new Dictionary<string, LockEntry>())
-        {
-            if (entry is null)
-            {
-                throw LockUnreadable($"has an empty entry for '{item}'");
-            }
-
-            entry.PromptHash ??= "";
-            entry.Model ??= "";
-            entry.Key ??= "";
-            entry.CodeHash ??= "";
-            entry.CodeFile ??= "";
-            entry.GeneratorVersion ??= "";
-            entry.Usage ??= new LockUsage();
-            items[item] = entry;
-        }
-
-        lockFile.Items = items;
-        return lockFile;
-    }
-
-    private MicroPromptException LockUnreadable(string what, Exception? inner = null) => new(
-        MicroPromptDiagnostic.Error(
-            DiagnosticCodes.LockUnreadable,
-            $"The MicroPrompt lock file {what}. Restore it from source control, or delete it and build again to regenerate every item.",
-            LockPath),
-        inner);
 
     private static MicroPromptException WriteFailed(string path, Exception e) => new(
         MicroPromptDiagnostic.Error(
@@ -379,11 +320,5 @@ public sealed class ResolvedStore
         {
             throw WriteFailed(path, e);
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return (end < 0 ? message : message[..end]).TrimEnd('.');
     }
 }

@@ -8,6 +8,7 @@ namespace MicroPrompt.Store;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LockFile))]
+[JsonSerializable(typeof(LockEntry))]
 [JsonSerializable(typeof(GenerationRecord))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext
 {

@@ -99,6 +99,8 @@ public sealed class UserCache : IGenerationCache
             Usage = record.Usage ?? new LockUsage(),
             GeneratedAt = record.GeneratedAt,
             GeneratorVersion = record.GeneratorVersion ?? "",
+            Origin = record.Origin,
+            Base = record.Base,
         };
         CacheEntryFile.Write(path, StoreJson.Serialize(copy), e =>
             $"Could not write to the MicroPrompt cache ({e.Message}); the generation was not cached. "

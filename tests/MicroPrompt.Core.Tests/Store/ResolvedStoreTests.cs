@@ -33,7 +33,7 @@ public class ResolvedStoreTests
     }
 
     [Fact]
-    public void Code_files_are_content_addressed_and_readable()
+    public void Code_files_have_a_stable_path_that_mirrors_the_prompt()
     {
         using var temp = new TempDirectory();
         var store = new ResolvedStore(temp.Path);
@@ -41,9 +41,30 @@ public class ResolvedStoreTests
 
         var codeFile = store.WriteCode("Text/Slug.mprompt", SlugCode);
 
-        Assert.Equal($"code/Text/Slug.{hash[..12]}.cs", codeFile);
+        Assert.Equal("code/Text/Slug.cs", codeFile);
+        Assert.Equal(codeFile, ResolvedStore.CodeFileFor("Text/Slug.mprompt"));
         Assert.Equal(SlugCode, File.ReadAllText(store.GetFullPath(codeFile)));
         Assert.Equal(hash, ContentHash.Sha256Hex(File.ReadAllBytes(store.GetFullPath(codeFile))));
+
+        // A regeneration rewrites the same file (a diff in a pull request), never a new name.
+        Assert.Equal(codeFile, store.WriteCode("Text/Slug.mprompt", SlugCode.Replace("ToLowerInvariant", "ToUpperInvariant")));
+        Assert.Contains("ToUpperInvariant", File.ReadAllText(store.GetFullPath(codeFile)));
+        Assert.Equal([store.GetFullPath(codeFile)], temp.AllFiles());
+    }
+
+    [Fact]
+    public void Items_whose_sanitized_paths_coincide_get_different_files()
+    {
+        using var temp = new TempDirectory();
+        var store = new ResolvedStore(temp.Path);
+
+        var clean = store.WriteCode("a_b/c_d.mprompt", "class One {}");
+        var sanitized = store.WriteCode("a:b/c?d.mprompt", "class Two {}");
+
+        Assert.Equal("code/a_b/c_d.cs", clean);
+        Assert.Matches("^code/a_b/c_d\\.[0-9a-f]{12}\\.cs$", sanitized);
+        Assert.Equal("class One {}", File.ReadAllText(store.GetFullPath(clean)));
+        Assert.Equal(sanitized, ResolvedStore.CodeFileFor("a:b/c?d.mprompt"));
     }
 
     [Theory]
@@ -133,13 +154,30 @@ public class ResolvedStoreTests
         Assert.Equal(json, ResolvedStore.Serialize(b));
         Assert.DoesNotContain("\r", json);
         Assert.EndsWith("}\n", json);
-        Assert.Contains("\n  \"version\": 1,\n  \"items\": {\n    \"Money.mprompt\": {", json);
-        Assert.Contains("\"codeFile\": \"code/Text/Slug.", json);
-        Assert.Contains("\"generatedAt\": \"2025-03-04T12:05:06Z\"", json);
-        Assert.Contains("\"inputTokens\": 1200", json);
+        Assert.StartsWith("{\n  \"version\": 2,\n  \"items\": {\n    \"Money.mprompt\": {\"promptHash\":", json);
+        Assert.Contains("\"codeFile\":\"code/Text/Slug.cs\"", json);
+        Assert.Contains("\"generatedAt\":\"2025-03-04T12:05:06Z\"", json);
+        Assert.Contains("\"inputTokens\":1200", json);
         Assert.DoesNotContain("null", json);
         Assert.DoesNotContain("reportedModel", json);
         Assert.True(json.IndexOf("Money.mprompt", StringComparison.Ordinal) < json.IndexOf("Text/Slug.mprompt", StringComparison.Ordinal));
+        // One line per entry, so git merges different items line by line; strict JSON (no trailing comma).
+        var lines = json.Split('\n');
+        Assert.Equal(8, lines.Length);
+        Assert.EndsWith("},", lines[3]);
+        Assert.StartsWith("    \"Text/Slug.mprompt\": {", lines[4]);
+        Assert.EndsWith("}", lines[4]);
+        using var strict = JsonDocument.Parse(json);
+        Assert.Equal(2, strict.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(slug.CodeHash, strict.RootElement.GetProperty("items").GetProperty("Text/Slug.mprompt").GetProperty("codeHash").GetString());
+    }
+
+    [Fact]
+    public void An_empty_lock_is_strict_json()
+    {
+        var json = ResolvedStore.Serialize(new LockFile());
+        Assert.Equal("{\n  \"version\": 2,\n  \"items\": {}\n}\n", json);
+        using var strict = JsonDocument.Parse(json);
     }
 
     [Fact]
@@ -261,7 +299,7 @@ public class ResolvedStoreTests
     }
 
     [Theory]
-    [InlineData("2", "newer")]
+    [InlineData("3", "newer")]
     [InlineData("0", "delete")]
     [InlineData("\"1\"", "delete")]
     public void An_unknown_lock_version_is_MP4002(string version, string advice)
@@ -301,7 +339,11 @@ public class ResolvedStoreTests
         var lockFile = new LockFile();
         var keep = Entry(store, "Text/Slug.mprompt", SlugCode);
         lockFile.Items["Text/Slug.mprompt"] = keep;
-        var oldSlug = store.WriteCode("Text/Slug.mprompt", "old version");
+        var v1 = CodeFileNames.ContentAddressed("Money.mprompt", ContentHash.Sha256Hex("class Money {}"));
+        File.WriteAllText(store.GetFullPath(v1), "class Money {}");
+        lockFile.Items["Money.mprompt"] = new LockEntry { CodeFile = v1, CodeHash = ContentHash.Sha256Hex("class Money {}") }; // a version 1 name
+        var oldSlug = CodeFileNames.ContentAddressed("Text/Slug.mprompt", ContentHash.Sha256Hex("old version"));
+        File.WriteAllText(store.GetFullPath(oldSlug), "old version");
         var gone = store.WriteCode("Gone/Deep/Item.mprompt", "class Gone {}");
         File.WriteAllText(temp.Combine("code", "notes.txt"), "not code");
         File.WriteAllText(temp.Combine("outside.cs"), "not under code/");
@@ -310,6 +352,7 @@ public class ResolvedStoreTests
 
         Assert.Equal([gone, oldSlug], removed);
         Assert.True(File.Exists(store.GetFullPath(keep.CodeFile)));
+        Assert.True(File.Exists(store.GetFullPath(v1)));
         Assert.False(File.Exists(store.GetFullPath(oldSlug)));
         Assert.False(File.Exists(store.GetFullPath(gone)));
         Assert.False(Directory.Exists(temp.Combine("code", "Gone")));

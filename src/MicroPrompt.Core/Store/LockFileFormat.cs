@@ -1,0 +1,213 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MicroPrompt.Diagnostics;
+
+namespace MicroPrompt.Store;
+
+/// <summary>
+/// The text of <c>lock.json</c> (docs/lock-format.md). Written with one item per line, sorted, so git's <c>union</c>
+/// merge driver combines branches that touch different items. Read strictly first; when a union merge left a missing
+/// comma or an item twice, <see cref="LockLineReader"/> reads it line by line and duplicates are reconciled.
+/// </summary>
+internal static class LockFileFormat
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The canonical text: version 2, items sorted ordinally, one compact entry per line, LF, final line break.</summary>
+    public static string Serialize(LockFile lockFile)
+    {
+        ArgumentNullException.ThrowIfNull(lockFile);
+        var items = new SortedDictionary<string, LockEntry>(
+            (IDictionary<string, LockEntry>?)lockFile.Items ?? new Dictionary<string, LockEntry>(), StringComparer.Ordinal);
+        var text = new StringBuilder().Append("{\n  \"version\": ").Append(LockFile.CurrentVersion).Append(",\n  \"items\": {");
+        var remaining = items.Count;
+        foreach (var (path, entry) in items)
+        {
+            text.Append("\n    \"").Append(JsonEncodedText.Encode(path, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).Append("\": ")
+                .Append(StoreJson.SerializeCompact(entry));
+            if (--remaining > 0)
+            {
+                text.Append(',');
+            }
+        }
+
+        return text.Append(items.Count > 0 ? "\n  }\n}\n" : "}\n}\n").ToString();
+    }
+
+    /// <summary>Reads lock text. <paramref name="matchesDisk"/> tells whether an entry's code file verifies (used to reconcile duplicates).</summary>
+    /// <exception cref="MicroPromptException">MP4001 (not a lock, even line by line) or MP4002 (unsupported version).</exception>
+    public static LockFile Parse(string text, string lockPath, Func<LockEntry, bool> matchesDisk)
+    {
+        List<KeyValuePair<string, JsonElement>> candidates;
+        int version;
+        try
+        {
+            using var document = JsonDocument.Parse(text, DocumentOptions);
+            (version, candidates) = ReadDocument(document.RootElement, lockPath);
+            CheckVersion(version, lockPath);
+            return Reconcile(version, candidates, lineWise: false, lockPath, matchesDisk);
+        }
+        catch (JsonException strict)
+        {
+            if (!LockLineReader.TryRead(text, lockPath, out version, out candidates))
+            {
+                throw SyntaxError(strict, lockPath);
+            }
+        }
+
+        CheckVersion(version, lockPath);
+        return Reconcile(version, candidates, lineWise: true, lockPath, matchesDisk);
+    }
+
+    internal static MicroPromptException Unreadable(string lockPath, string what, Exception? inner = null) => new(
+        MicroPromptDiagnostic.Error(
+            DiagnosticCodes.LockUnreadable,
+            $"The MicroPrompt lock file {what}. Restore it from source control, or delete it and build again to regenerate every item.",
+            lockPath),
+        inner);
+
+    private static (int Version, List<KeyValuePair<string, JsonElement>> Items) ReadDocument(JsonElement root, string lockPath)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Unreadable(lockPath, "is not a JSON object");
+        }
+
+        int? version = null;
+        var items = new List<KeyValuePair<string, JsonElement>>();
+        foreach (var property in root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, "version", StringComparison.OrdinalIgnoreCase))
+            {
+                version = VersionOf(property.Value, lockPath);
+            }
+            else if (string.Equals(property.Name, "items", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    throw Unreadable(lockPath, "has \"items\" that is not an object");
+                }
+
+                items.AddRange(property.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value)));
+            }
+        }
+
+        return (version ?? throw Unreadable(lockPath, "has no \"version\""), items);
+    }
+
+    /// <summary>The version number, or -1 for a value that is not an integer (reported as MP4002 with the value shown).</summary>
+    internal static int VersionOf(JsonElement value, string lockPath) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : throw Unsupported(value.GetRawText(), false, lockPath);
+
+    private static void CheckVersion(int version, string lockPath)
+    {
+        if (version is < LockFile.OldestReadableVersion or > LockFile.CurrentVersion)
+        {
+            throw Unsupported(version.ToString(System.Globalization.CultureInfo.InvariantCulture), version > LockFile.CurrentVersion, lockPath);
+        }
+    }
+
+    private static MicroPromptException Unsupported(string shown, bool newer, string lockPath)
+    {
+        var advice = newer
+            ? "It was written by a newer MicroPrompt.Sdk: upgrade the SDK version of this project."
+            : "Restore lock.json from source control, or delete it and build again to regenerate every item.";
+        return new MicroPromptException(MicroPromptDiagnostic.Error(
+            DiagnosticCodes.LockVersionUnsupported,
+            $"The MicroPrompt lock file has version {shown}; this SDK reads versions {LockFile.OldestReadableVersion} to {LockFile.CurrentVersion}. {advice}",
+            lockPath));
+    }
+
+    private static LockFile Reconcile(
+        int version,
+        List<KeyValuePair<string, JsonElement>> candidates,
+        bool lineWise,
+        string lockPath,
+        Func<LockEntry, bool> matchesDisk)
+    {
+        var byPath = new Dictionary<string, List<LockEntry>>(StringComparer.Ordinal);
+        foreach (var (path, value) in candidates)
+        {
+            var entry = ReadEntry(path, value, lockPath);
+            if (!byPath.TryGetValue(path, out var list))
+            {
+                byPath[path] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        var lockFile = new LockFile { Version = version, Reconciled = lineWise };
+        foreach (var (path, entries) in byPath)
+        {
+            if (entries.Count > 1)
+            {
+                // A union merge kept both sides' line: the side whose code file is what is on disk wins, else the newest.
+                lockFile.Reconciled = true;
+                lockFile.Items[path] = entries.FirstOrDefault(matchesDisk)
+                    ?? entries.Select((e, i) => (e, i)).MaxBy(p => (p.e.GeneratedAt, p.i)).e;
+            }
+            else
+            {
+                lockFile.Items[path] = entries[0];
+            }
+        }
+
+        return lockFile;
+    }
+
+    private static LockEntry ReadEntry(string path, JsonElement value, string lockPath)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Unreadable(lockPath, value.ValueKind == JsonValueKind.Null ? $"has an empty entry for '{path}'" : $"has an entry for '{path}' that is not an object");
+        }
+
+        LockEntry entry;
+        try
+        {
+            entry = StoreJson.Deserialize<LockEntry>(value) ?? throw Unreadable(lockPath, $"has an empty entry for '{path}'");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw Unreadable(lockPath, $"has an invalid entry for '{path}' ({FirstSentence(e.Message)})", e);
+        }
+
+        entry.PromptHash ??= "";
+        entry.Model ??= "";
+        entry.Key ??= "";
+        entry.CodeHash ??= "";
+        entry.CodeFile ??= "";
+        entry.GeneratorVersion ??= "";
+        entry.Usage ??= new LockUsage();
+        return entry;
+    }
+
+    private static MicroPromptException SyntaxError(JsonException e, string lockPath)
+    {
+        var line = e.LineNumber is { } l ? (int)l + 1 : 0;
+        var column = e.BytePositionInLine is { } c ? (int)c + 1 : 0;
+        return new MicroPromptException(
+            MicroPromptDiagnostic.Error(
+                DiagnosticCodes.LockUnreadable,
+                $"The MicroPrompt lock file is not valid JSON ({FirstSentence(e.Message)}). Fix the merge conflict or edit, "
+                + "or delete it and build again to regenerate every item.",
+                lockPath,
+                line,
+                column),
+            e);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).TrimEnd('.');
+    }
+}
