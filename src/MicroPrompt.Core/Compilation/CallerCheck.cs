@@ -70,7 +70,7 @@ internal static class CallerCheck
             .ToList();
     }
 
-    private static IEnumerable<(SyntaxTree Tree, string Id, int Line, int Column, string Message, string Signature)> ErrorsIn(Compilation compilation, SyntaxTree tree)
+    private static IEnumerable<(SyntaxTree Tree, string Id, int Line, int Column, string Message, string Signature)> ErrorsIn(Microsoft.CodeAnalysis.Compilation compilation, SyntaxTree tree)
     {
         foreach (var diagnostic in compilation.GetSemanticModel(tree).GetDiagnostics())
         {

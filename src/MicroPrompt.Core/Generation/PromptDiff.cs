@@ -16,7 +16,7 @@ public static class PromptDiff
             return "";
         }
 
-        var diff = new UnidiffRenderer(contextLines: 3).Generate(before, after, "a/" + fileName, "b/" + fileName, ignoreWhiteSpace: false, ignoreCase: false);
+        var diff = new UnidiffRenderer(contextLines: 3).Generate(before, after, "a/" + fileName, "b/" + fileName, ignoreWhitespace: false, ignoreCase: false);
         return CodeExtractor.NormalizeNewlines(diff).TrimEnd() + "\n";
     }
 }
