@@ -207,7 +207,7 @@ internal static class ApiSurface
     }
 
     /// <summary><c>Outer.Box&lt;T&gt;</c>: the type and its containers with their type parameters.</summary>
-    private static string PathDisplay(MemberDeclarationSyntax type) => string.Join(".", type.AncestorsAndSelf().Reverse()
+    public static string PathDisplay(MemberDeclarationSyntax type) => string.Join(".", type.AncestorsAndSelf().Reverse()
         .OfType<MemberDeclarationSyntax>()
         .Where(n => n is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
         .Select(n => Identifier(n).ValueText + TypeParameterDisplay(n switch
