@@ -61,7 +61,6 @@ public static class DiagnosticCodes
     public const string UndisposedResource = "MP2012";        // `new` IDisposable in a method, never disposed
     public const string SyncOverAsync = "MP2013";             // .Result / .Wait() / .GetAwaiter().GetResult() on a task
     public const string EmptyCatch = "MP2014";                // catch { } swallows every failure
-    public const string LibraryShape = "MP2040";              // a library item with an entry point, or public API its ## Contract does not declare
 
     // MP3xxx — quality gates and budget
     public const string JudgeBelowMinimum = "MP3001";
