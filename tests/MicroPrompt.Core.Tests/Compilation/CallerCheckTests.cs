@@ -73,7 +73,7 @@ public sealed class CallerCheckTests : IDisposable
         });
 
         var error = Assert.Single(result.CallerErrors);
-        Assert.StartsWith("Welcome.mprompt(5,43): error CS0117:", error);
+        Assert.StartsWith("Welcome.mprompt(5,44): error CS0117:", error);
     }
 
     [Fact]

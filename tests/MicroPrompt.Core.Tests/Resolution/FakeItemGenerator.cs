@@ -25,5 +25,16 @@ internal sealed class FakeItemGenerator : IItemGenerator
         return Task.FromResult(_answer(request));
     }
 
+    /// <summary>Answers <see cref="VerifyAsync"/> (null: verification not available, the default of the interface).</summary>
+    public Func<GenerationRequest, string, GenerationOutcome?>? Verify { get; init; }
+
+    public ConcurrentQueue<(GenerationRequest Request, string Code)> Verified { get; } = new();
+
+    public Task<GenerationOutcome?> VerifyAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
+    {
+        Verified.Enqueue((request, code));
+        return Task.FromResult(Verify?.Invoke(request, code));
+    }
+
     public void Dispose() => Disposed = true;
 }

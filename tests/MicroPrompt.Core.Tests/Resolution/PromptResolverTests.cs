@@ -73,7 +73,7 @@ public sealed class PromptResolverTests
         var back = await fx.ResolveAsync(generator, fx.Options(model: "m1"));
         Assert.Equal(2, generator.Requests.Count);
         Assert.Equal(ItemStatus.Cached, back.Items[0].Status);
-        Assert.Contains("\"model\": \"m1\"", File.ReadAllText(Path.Combine(fx.Store, "lock.json")));
+        Assert.Contains("\"model\":\"m1\"", File.ReadAllText(Path.Combine(fx.Store, "lock.json"))); // lock v2: one compact line per entry
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class PromptResolverTests
     }
 
     [Fact]
-    public async Task Failed_item_removes_its_stale_generated_file_and_keeps_the_others()
+    public async Task Failed_regeneration_keeps_the_previous_resolution_in_place_and_the_others()
     {
         using var fx = new ResolverFixture().Prompt("A.mprompt", A).Prompt("C.mprompt", "# Gamma\n\nx\n");
         var generator = new FakeItemGenerator(r => FakeItemGenerator.Code($"namespace {r.Namespace}; public static class {r.Prompt.Title} {{ }}\n"));
@@ -200,9 +200,10 @@ public sealed class PromptResolverTests
         var failing = new FakeItemGenerator(_ => new GenerationOutcome { Status = GenerationStatus.Failed, FailureCode = DiagnosticCodes.GenerationFailed, FailureMessage = "nope", Passes = 3 });
         var second = await fx.ResolveAsync(failing);
         Assert.Equal(DiagnosticCodes.GenerationFailed, Assert.Single(second.Diagnostics).Code);
-        var file = Assert.Single(second.GeneratedFiles);
-        Assert.EndsWith("A.g.cs", file);
-        Assert.False(File.Exists(Path.Combine(fx.Output, "C.g.cs")));
+        // The previous resolution stays: the project keeps compiling what it compiled before (never the failed code).
+        Assert.Equal(2, second.GeneratedFiles.Count);
+        Assert.Contains("public static class Gamma", File.ReadAllText(Path.Combine(fx.Output, "C.g.cs")));
+        Assert.Equal(ItemStatus.Failed, second.Items.Single(i => i.ItemPath == "C.mprompt").Status);
     }
 
     [Fact]

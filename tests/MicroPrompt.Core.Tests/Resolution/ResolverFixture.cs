@@ -32,7 +32,7 @@ internal sealed class ResolverFixture : IDisposable
         return this;
     }
 
-    public ResolutionOptions Options(bool locked = false, bool designTime = false, string? model = "m1", IReadOnlyCollection<string>? regenerate = null, bool regenerateAll = false)
+    public ResolutionOptions Options(bool locked = false, bool designTime = false, string? model = "m1", IReadOnlyCollection<string>? regenerate = null, bool regenerateAll = false, RegenerationMode regeneration = RegenerationMode.Edit)
         => new()
         {
             Project = new ProjectContext { ProjectDirectory = Root, RootNamespace = "App", TargetFramework = "net10.0", Nullable = "enable", ImplicitUsings = true },
@@ -44,6 +44,7 @@ internal sealed class ResolverFixture : IDisposable
             DesignTime = designTime,
             RegenerateItems = regenerate ?? [],
             RegenerateAll = regenerateAll,
+            Regeneration = regeneration,
         };
 
     public async Task<ResolutionResult> ResolveAsync(FakeItemGenerator generator, ResolutionOptions? options = null)
