@@ -149,10 +149,12 @@ internal static class LockFileFormat
         {
             if (entries.Count > 1)
             {
-                // A union merge kept both sides' line: the side whose code file is what is on disk wins, else the newest.
+                // A union merge kept both sides' line (and maybe the base's): the side whose code file is what is on
+                // disk wins; among those (or when none matches), the newest; then the last line.
                 lockFile.Reconciled = true;
-                lockFile.Items[path] = entries.FirstOrDefault(matchesDisk)
-                    ?? entries.Select((e, i) => (e, i)).MaxBy(p => (p.e.GeneratedAt, p.i)).e;
+                lockFile.Duplicates[path] = entries;
+                var verified = entries.Where(matchesDisk).ToList();
+                lockFile.Items[path] = Newest(verified.Count > 0 ? verified : entries);
             }
             else
             {
@@ -162,6 +164,8 @@ internal static class LockFileFormat
 
         return lockFile;
     }
+
+    private static LockEntry Newest(List<LockEntry> entries) => entries.Select((e, i) => (e, i)).MaxBy(p => (p.e.GeneratedAt, p.i)).e;
 
     private static LockEntry ReadEntry(string path, JsonElement value, string lockPath)
     {

@@ -136,6 +136,25 @@ public class LockFormatTests
     }
 
     [Fact]
+    public void When_both_duplicates_verify_the_newest_wins_and_both_are_offered()
+    {
+        using var temp = new TempDirectory();
+        var store = new ResolvedStore(temp.Path);
+        var basis = Entry(store, "a.mprompt", "class Same {}", day: 1);
+        var changed = Entry(store, "a.mprompt", "class Same {}", day: 2); // a new key whose code came out identical
+        changed.Key = ContentHash.Sha256Hex("another key");
+        File.WriteAllText(store.LockPath, "{\n  \"version\": 2,\n  \"items\": {\n"
+            + $"    \"a.mprompt\": {StoreJson.SerializeCompact(changed)},\n    \"a.mprompt\": {StoreJson.SerializeCompact(basis)}\n  }}\n}}\n");
+
+        var loaded = store.LoadLock();
+
+        Assert.Equal(changed.Key, loaded.Items["a.mprompt"].Key);
+        Assert.Equal([changed.Key, basis.Key], loaded.Duplicates["a.mprompt"].Select(e => e.Key));
+        Assert.Contains(loaded.Items["a.mprompt"], loaded.Duplicates["a.mprompt"]);
+        Assert.Empty(new ResolvedStore(temp.Path).LoadLock().Duplicates.Keys.Except(["a.mprompt"]));
+    }
+
+    [Fact]
     public void An_entry_whose_code_is_gone_still_loads()
     {
         using var temp = new TempDirectory();
