@@ -29,7 +29,7 @@ internal static class LockFileFormat
         foreach (var (path, entry) in items)
         {
             text.Append("\n    \"").Append(JsonEncodedText.Encode(path, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).Append("\": ")
-                .Append(StoreJson.SerializeCompact(entry));
+                .Append(OneLine(entry));
             if (--remaining > 0)
             {
                 text.Append(',');
@@ -37,6 +37,49 @@ internal static class LockFileFormat
         }
 
         return text.Append(items.Count > 0 ? "\n  }\n}\n" : "}\n}\n").ToString();
+    }
+
+    /// <summary>An entry as one line of JSON, with a space after every ':' and ',' (as readable as indented JSON in a diff).</summary>
+    public static string OneLine(LockEntry entry)
+    {
+        using var document = JsonDocument.Parse(StoreJson.SerializeCompact(entry));
+        var text = new StringBuilder();
+        Write(document.RootElement, text);
+        return text.ToString();
+    }
+
+    private static void Write(JsonElement element, StringBuilder text)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                text.Append('{');
+                var first = true;
+                foreach (var property in element.EnumerateObject())
+                {
+                    text.Append(first ? "" : ", ").Append('"')
+                        .Append(JsonEncodedText.Encode(property.Name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).Append("\": ");
+                    Write(property.Value, text);
+                    first = false;
+                }
+
+                text.Append('}');
+                break;
+            case JsonValueKind.Array:
+                text.Append('[');
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    text.Append(index++ == 0 ? "" : ", ");
+                    Write(item, text);
+                }
+
+                text.Append(']');
+                break;
+            default:
+                text.Append(element.GetRawText()); // strings keep the serializer's escaping
+                break;
+        }
     }
 
     /// <summary>Reads lock text. <paramref name="matchesDisk"/> tells whether an entry's code file verifies (used to reconcile duplicates).</summary>
