@@ -23,4 +23,11 @@ public sealed class LockFile
     /// </summary>
     [JsonIgnore]
     public bool Reconciled { get; set; }
+
+    /// <summary>
+    /// Items a union merge listed more than once, with every entry read for them in file order (the chosen one, in
+    /// <see cref="Items"/>, among them). A caller that knows the current key can prefer the entry recording it. Not written.
+    /// </summary>
+    [JsonIgnore]
+    public Dictionary<string, IReadOnlyList<LockEntry>> Duplicates { get; } = new(StringComparer.Ordinal);
 }

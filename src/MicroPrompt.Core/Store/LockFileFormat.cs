@@ -29,7 +29,7 @@ internal static class LockFileFormat
         foreach (var (path, entry) in items)
         {
             text.Append("\n    \"").Append(JsonEncodedText.Encode(path, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).Append("\": ")
-                .Append(StoreJson.SerializeCompact(entry));
+                .Append(OneLine(entry));
             if (--remaining > 0)
             {
                 text.Append(',');
@@ -37,6 +37,49 @@ internal static class LockFileFormat
         }
 
         return text.Append(items.Count > 0 ? "\n  }\n}\n" : "}\n}\n").ToString();
+    }
+
+    /// <summary>An entry as one line of JSON, with a space after every ':' and ',' (as readable as indented JSON in a diff).</summary>
+    public static string OneLine(LockEntry entry)
+    {
+        using var document = JsonDocument.Parse(StoreJson.SerializeCompact(entry));
+        var text = new StringBuilder();
+        Write(document.RootElement, text);
+        return text.ToString();
+    }
+
+    private static void Write(JsonElement element, StringBuilder text)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                text.Append('{');
+                var first = true;
+                foreach (var property in element.EnumerateObject())
+                {
+                    text.Append(first ? "" : ", ").Append('"')
+                        .Append(JsonEncodedText.Encode(property.Name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).Append("\": ");
+                    Write(property.Value, text);
+                    first = false;
+                }
+
+                text.Append('}');
+                break;
+            case JsonValueKind.Array:
+                text.Append('[');
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    text.Append(index++ == 0 ? "" : ", ");
+                    Write(item, text);
+                }
+
+                text.Append(']');
+                break;
+            default:
+                text.Append(element.GetRawText()); // strings keep the serializer's escaping
+                break;
+        }
     }
 
     /// <summary>Reads lock text. <paramref name="matchesDisk"/> tells whether an entry's code file verifies (used to reconcile duplicates).</summary>
@@ -149,10 +192,12 @@ internal static class LockFileFormat
         {
             if (entries.Count > 1)
             {
-                // A union merge kept both sides' line: the side whose code file is what is on disk wins, else the newest.
+                // A union merge kept both sides' line (and maybe the base's): the side whose code file is what is on
+                // disk wins; among those (or when none matches), the newest; then the last line.
                 lockFile.Reconciled = true;
-                lockFile.Items[path] = entries.FirstOrDefault(matchesDisk)
-                    ?? entries.Select((e, i) => (e, i)).MaxBy(p => (p.e.GeneratedAt, p.i)).e;
+                lockFile.Duplicates[path] = entries;
+                var verified = entries.Where(matchesDisk).ToList();
+                lockFile.Items[path] = Newest(verified.Count > 0 ? verified : entries);
             }
             else
             {
@@ -162,6 +207,8 @@ internal static class LockFileFormat
 
         return lockFile;
     }
+
+    private static LockEntry Newest(List<LockEntry> entries) => entries.Select((e, i) => (e, i)).MaxBy(p => (p.e.GeneratedAt, p.i)).e;
 
     private static LockEntry ReadEntry(string path, JsonElement value, string lockPath)
     {

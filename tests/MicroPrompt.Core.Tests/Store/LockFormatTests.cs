@@ -39,7 +39,7 @@ public class LockFormatTests
         store.SaveLock(new LockFile { Items = { ["Text/Slug.mprompt"] = entry } });
 
         var json = File.ReadAllText(store.LockPath);
-        Assert.Contains("\"origin\":\"edited\",\"base\":\"" + entry.Base + "\",\"inputs\":{\"prompt\":", json);
+        Assert.Contains("\"origin\": \"edited\", \"base\": \"" + entry.Base + "\", \"inputs\": {\"prompt\": ", json);
         Assert.True(json.IndexOf("uses:B.mprompt", StringComparison.Ordinal) < json.IndexOf("uses:b.mprompt", StringComparison.Ordinal)); // ordinal
         var loaded = store.LoadLock().Items["Text/Slug.mprompt"];
         Assert.Equal(LockOrigins.Edited, loaded.Origin);
@@ -84,7 +84,7 @@ public class LockFormatTests
         store.SaveLock(new LockFile { Items = { ["a.mprompt"] = a, ["b.mprompt"] = b } });
         var lines = Lines(File.ReadAllText(store.LockPath)).ToList();
         // Both branches appended an item after the last one: union keeps both lines, neither has a comma.
-        lines.Insert(5, "    \"c.mprompt\": " + StoreJson.SerializeCompact(c));
+        lines.Insert(5, "    \"c.mprompt\": " + LockFileFormat.OneLine(c));
         File.WriteAllText(store.LockPath, string.Join('\n', lines));
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(File.ReadAllText(store.LockPath)));
 
@@ -112,7 +112,7 @@ public class LockFormatTests
         var first = newerFirst ? newer : old;
         var second = newerFirst ? old : newer;
         File.WriteAllText(store.LockPath, "{\n  \"version\": 2,\n  \"items\": {\n"
-            + $"    \"a.mprompt\": {StoreJson.SerializeCompact(first)},\n    \"a.mprompt\": {StoreJson.SerializeCompact(second)}\n  }}\n}}\n");
+            + $"    \"a.mprompt\": {LockFileFormat.OneLine(first)},\n    \"a.mprompt\": {LockFileFormat.OneLine(second)}\n  }}\n}}\n");
 
         var loaded = store.LoadLock();
 
@@ -130,9 +130,28 @@ public class LockFormatTests
         var newer = Entry(store, "a.mprompt", "class New {}", day: 2);
         File.Delete(store.GetFullPath(newer.CodeFile));
         File.WriteAllText(store.LockPath, "{\n  \"version\": 2,\n  \"items\": {\n"
-            + $"    \"a.mprompt\": {StoreJson.SerializeCompact(newer)}\n    \"a.mprompt\": {StoreJson.SerializeCompact(old)}\n  }}\n}}\n");
+            + $"    \"a.mprompt\": {LockFileFormat.OneLine(newer)}\n    \"a.mprompt\": {LockFileFormat.OneLine(old)}\n  }}\n}}\n");
 
         Assert.Equal(newer.Key, store.LoadLock().Items["a.mprompt"].Key);
+    }
+
+    [Fact]
+    public void When_both_duplicates_verify_the_newest_wins_and_both_are_offered()
+    {
+        using var temp = new TempDirectory();
+        var store = new ResolvedStore(temp.Path);
+        var basis = Entry(store, "a.mprompt", "class Same {}", day: 1);
+        var changed = Entry(store, "a.mprompt", "class Same {}", day: 2); // a new key whose code came out identical
+        changed.Key = ContentHash.Sha256Hex("another key");
+        File.WriteAllText(store.LockPath, "{\n  \"version\": 2,\n  \"items\": {\n"
+            + $"    \"a.mprompt\": {LockFileFormat.OneLine(changed)},\n    \"a.mprompt\": {LockFileFormat.OneLine(basis)}\n  }}\n}}\n");
+
+        var loaded = store.LoadLock();
+
+        Assert.Equal(changed.Key, loaded.Items["a.mprompt"].Key);
+        Assert.Equal([changed.Key, basis.Key], loaded.Duplicates["a.mprompt"].Select(e => e.Key));
+        Assert.Contains(loaded.Items["a.mprompt"], loaded.Duplicates["a.mprompt"]);
+        Assert.Empty(new ResolvedStore(temp.Path).LoadLock().Duplicates.Keys.Except(["a.mprompt"]));
     }
 
     [Fact]

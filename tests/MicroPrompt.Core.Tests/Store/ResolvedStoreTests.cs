@@ -154,10 +154,10 @@ public class ResolvedStoreTests
         Assert.Equal(json, ResolvedStore.Serialize(b));
         Assert.DoesNotContain("\r", json);
         Assert.EndsWith("}\n", json);
-        Assert.StartsWith("{\n  \"version\": 2,\n  \"items\": {\n    \"Money.mprompt\": {\"promptHash\":", json);
-        Assert.Contains("\"codeFile\":\"code/Text/Slug.cs\"", json);
-        Assert.Contains("\"generatedAt\":\"2025-03-04T12:05:06Z\"", json);
-        Assert.Contains("\"inputTokens\":1200", json);
+        Assert.StartsWith("{\n  \"version\": 2,\n  \"items\": {\n    \"Money.mprompt\": {\"promptHash\": ", json);
+        Assert.Contains(", \"codeFile\": \"code/Text/Slug.cs\", ", json);
+        Assert.Contains("\"generatedAt\": \"2025-03-04T12:05:06Z\"", json);
+        Assert.Contains("\"usage\": {\"inputTokens\": 1200, \"outputTokens\": 340, \"passes\": 2}", json);
         Assert.DoesNotContain("null", json);
         Assert.DoesNotContain("reportedModel", json);
         Assert.True(json.IndexOf("Money.mprompt", StringComparison.Ordinal) < json.IndexOf("Text/Slug.mprompt", StringComparison.Ordinal));
