@@ -44,7 +44,7 @@ internal sealed class ItemGeneration(ResolutionRun run, Func<IItemGenerator> gen
         {
             // The items it uses changed, it did not: its code still compiles and passes its examples against theirs.
             run.Log($"MicroPrompt: '{item.ItemPath}' re-verified against the new code of the items it uses; no model call.");
-            await recorder.RecordAsync(planned, recorder.ToRecord(planned, verified, previous, "reverified"), diagnostics, cancellationToken).ConfigureAwait(false);
+            await recorder.RecordAsync(planned, recorder.ToRecord(planned, verified, previous, LockOrigins.Reverified), diagnostics, cancellationToken).ConfigureAwait(false);
             return new GenerationResult(planned, verified, stopwatch.Elapsed, previous, Reverified: true);
         }
 
@@ -97,7 +97,7 @@ internal sealed class ItemGeneration(ResolutionRun run, Func<IItemGenerator> gen
                 run.AddDiagnostic(diagnostics, finding with { File = finding.File ?? item.FullPath, Line = Math.Max(finding.Line, 1), Column = Math.Max(finding.Column, 1) });
             }
 
-            var origin = outcome.Edited ? "edited" : "generated";
+            var origin = outcome.Edited ? LockOrigins.Edited : LockOrigins.Generated;
             await recorder.RecordAsync(planned, recorder.ToRecord(planned, outcome, previous, origin), diagnostics, cancellationToken).ConfigureAwait(false);
             run.Log($"MicroPrompt: {(outcome.Edited ? "edited" : "generated")} '{item.ItemPath}' with '{planned.Model}' in {outcome.Passes} pass(es), {outcome.Usage.InputTokens} in / {outcome.Usage.OutputTokens} out tokens.");
         }

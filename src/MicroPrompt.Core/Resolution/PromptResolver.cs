@@ -3,6 +3,7 @@ using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Prompts;
 using MicroPrompt.SharedCache;
+using MicroPrompt.Store;
 
 namespace MicroPrompt.Resolution;
 
@@ -250,7 +251,7 @@ public sealed class PromptResolver
                 JudgeModel = outcome.JudgeModel, JudgeUsage = outcome.JudgeUsage, OriginalJudgeUsage = outcome.JudgeUsage,
                 Findings = outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
                 Passes = outcome.Passes, Usage = outcome.Usage, Duration = result.Duration,
-                ApiChanges = outcome.ApiChanges, Origin = result.Reverified ? "reverified" : outcome.Edited ? "edited" : "generated",
+                ApiChanges = outcome.ApiChanges, Origin = result.Reverified ? LockOrigins.Reverified : outcome.Edited ? LockOrigins.Edited : LockOrigins.Generated,
             };
         }
 

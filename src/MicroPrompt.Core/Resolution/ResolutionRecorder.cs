@@ -22,7 +22,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     public GenerationRecord ToRecord(PlannedItem planned, GenerationOutcome outcome, PreviousResolution? previous, string origin)
     {
         var code = outcome.Code!;
-        var reverified = origin == "reverified";
+        var reverified = origin == LockOrigins.Reverified;
         var earlier = planned.Previous;
         return new GenerationRecord
         {
@@ -110,12 +110,12 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
                     run.TryStore(() => userCache.Put(record), diagnostics, planned.Item);
                 }
 
-                var origin = record.Origin ?? (hit.Status == ItemStatus.Shared ? "shared" : "generated");
-                run.TryStore(() => SaveEntry(planned with { Key = record.Key }, record, hit.Status == ItemStatus.Shared ? "shared" : origin), diagnostics, planned.Item);
+                var origin = hit.Status == ItemStatus.Shared ? LockOrigins.Shared : record.Origin ?? LockOrigins.Generated;
+                run.TryStore(() => SaveEntry(planned with { Key = record.Key }, record, origin), diagnostics, planned.Item);
             }
-            else if (hit.Status == ItemStatus.Resolved && NeedsMigration(planned.Previous))
+            else if (hit.Status == ItemStatus.Resolved && planned.Previous is { } entry && ResolvedStore.NeedsMigration(planned.ItemPath, entry))
             {
-                run.TryStore(() => SaveEntry(planned, record, record.Origin ?? "migrated"), diagnostics, planned.Item);
+                run.TryStore(() => SaveEntry(planned, record, record.Origin ?? LockOrigins.Migrated), diagnostics, planned.Item);
             }
         }
 
@@ -133,7 +133,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
             run.TryStore(() => userCache.Put(record), diagnostics, planned.Item);
         }
 
-        run.TryStore(() => SaveEntry(planned, record, "shared"), diagnostics, planned.Item);
+        run.TryStore(() => SaveEntry(planned, record, LockOrigins.Shared), diagnostics, planned.Item);
         return FromRecord(planned, ItemStatus.Shared, run.Writer.Write(planned.ItemPath, Origin(planned), record.Code), record);
     }
 
@@ -187,8 +187,6 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     /// <summary>The <c>// origin</c> line of an item's <c>.g.cs</c>.</summary>
     public static string Origin(PlannedItem planned) => $"model {planned.Model}, key {planned.Key}";
 
-    private static bool NeedsMigration(LockEntry? entry) => entry is not null && (entry.Inputs is null || entry.Origin is null);
-
     /// <summary>A copy of an edit's record under the item's fresh key (no base: a fresh key's entry never has one).</summary>
     private static GenerationRecord Fresh(GenerationRecord record, PlannedItem planned) => new()
     {
@@ -221,7 +219,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
                     GeneratedAt = record.GeneratedAt,
                     GeneratorVersion = record.GeneratorVersion,
                     Inputs = KeyInputHashes.Of(planned.Inputs),
-                    Origin = origin ?? record.Origin ?? "generated",
+                    Origin = origin ?? record.Origin ?? LockOrigins.Generated,
                     Base = record.Base,
                 };
                 var changed = !(current.Items.TryGetValue(planned.ItemPath, out var existing) && Same(existing, entry));

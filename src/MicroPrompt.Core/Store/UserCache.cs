@@ -97,6 +97,8 @@ public sealed class UserCache : IGenerationCache
             ReportedModel = record.ReportedModel,
             Provider = record.Provider,
             Usage = record.Usage ?? new LockUsage(),
+            Grade = record.Grade,
+            Capabilities = record.Capabilities,
             GeneratedAt = record.GeneratedAt,
             GeneratorVersion = record.GeneratorVersion ?? "",
             Origin = record.Origin,

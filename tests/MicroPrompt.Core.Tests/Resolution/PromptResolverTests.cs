@@ -73,7 +73,7 @@ public sealed class PromptResolverTests
         var back = await fx.ResolveAsync(generator, fx.Options(model: "m1"));
         Assert.Equal(2, generator.Requests.Count);
         Assert.Equal(ItemStatus.Cached, back.Items[0].Status);
-        Assert.Contains("\"model\":\"m1\"", File.ReadAllText(Path.Combine(fx.Store, "lock.json"))); // lock v2: one compact line per entry
+        Assert.Contains("\"model\": \"m1\"", File.ReadAllText(Path.Combine(fx.Store, "lock.json")));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class BuildFlowTests(SdkPackageFixture sdk)
     }
 
     [Fact]
-    public async Task Touching_one_prompt_regenerates_only_it_and_its_dependents_when_its_code_changes()
+    public async Task Touching_one_prompt_regenerates_only_it_and_re_verifies_its_dependents_when_its_code_changes()
     {
         await using var server = await ScriptedModelServer.StartAsync();
         var script = QuickProject.CorrectScript();
@@ -72,16 +72,18 @@ public sealed class BuildFlowTests(SdkPackageFixture sdk)
         Assert.Contains("# Greeting", request.Messages.Last(m => m.Role == "user").Content);
         Assert.StartsWith("Hi, Ada", (await project.RunAsync()).Output.Trim());
 
-        // Change the used prompt so its code changes: it and its dependent are regenerated.
+        // Change the used prompt so its code changes: it is regenerated (as an edit of its code), and its dependent is
+        // re-verified against the new code — it still compiles and passes, so it keeps its code with no model call.
         server.Reset();
         server.Responder = script.Respond;
         script.Reply("Slugify", QuickProject.SlugCode.Replace("builder.Append('-')", "builder.Append('_')"));
-        script.Reply("Greeting", QuickProject.GreetingCode.Replace("Hello", "Hi"));
         // The example changes with the spec: examples run at build time, so the old one would fail the new code.
         project.WriteFile("Text/Slug.mprompt", QuickProject.SlugPrompt.Replace("single '-'", "single '_'").Replace("\"hello-world\"", "\"hello_world\""));
         build = await project.BuildAsync(endpoint, Unlocked);
         Assert.True(build.Succeeded, build.ToString());
-        Assert.Equal(2, server.ChatRequestCount);
+        Assert.Single(ModelScript.For(server, "Slugify"));
+        Assert.Empty(ModelScript.For(server, "Greeting"));
+        Assert.Contains("\"origin\": \"reverified\"", project.ReadFile(".microprompt/lock.json"));
         Assert.Equal("Hi, Ada Lovelace! Your handle is ada_lovelace.", (await project.RunAsync()).Output.Trim());
     }
 
