@@ -355,7 +355,7 @@ public sealed class LibraryShapeCheckerTests
             PromptKind.Library);
 
         Assert.Equal(
-            ["public constructor 'Money.Money(decimal, string, int)' is not part of the ## Contract: make it private or remove it",
+            ["public constructor 'Money.Money(decimal, string, int)' is not part of the ## Contract, which declares 'Money.Money(decimal, string)' by that name: use the contract's signature, or make it private",
              "public property 'Money.Scale' is not part of the ## Contract: make it private or remove it"],
             problems.Select(p => p.Message));
     }
