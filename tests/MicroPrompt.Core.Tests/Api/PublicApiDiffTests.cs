@@ -229,6 +229,50 @@ public sealed class PublicApiDiffTests
         Assert.Equal(["removed: Acme.Slug"], Compact(Code, ""));
     }
 
+    [Fact]
+    public void CSharp_14_extension_members_are_members_of_their_static_class_told_apart_by_receiver()
+    {
+        const string Before = """
+            public static class TextExtensions
+            {
+                extension(string text)
+                {
+                    public string Slug() => text;
+                    public int Words => 0;
+                }
+
+                extension<T>(IEnumerable<T> items)
+                {
+                    public bool IsEmpty() => !items.Any();
+                }
+            }
+            """;
+        const string After = """
+            public static class TextExtensions
+            {
+                extension(string s)
+                {
+                    public string Slug(char separator) => s;
+                }
+
+                extension<TItem>(IEnumerable<TItem> source)
+                {
+                    public bool IsEmpty() => !source.Any();
+                }
+            }
+            """;
+
+        Assert.Equal(
+            [
+                "removed: TextExtensions.extension(string).Words",
+                "changed: extension(string) string TextExtensions.Slug() -> extension(string) string TextExtensions.Slug(char)",
+            ],
+            Compact(Before, After));
+        Assert.Equal(
+            ["public method 'TextExtensions.extension(string).Slug(char)' is not part of the ## Contract, which declares 'extension(string) string TextExtensions.Slug()' by that name: use the contract's signature, or make it private"],
+            LibraryShapeChecker.Check(After, Before, MicroPrompt.Prompts.PromptKind.Library).Select(p => p.Message));
+    }
+
     private sealed class ChangeComparer : IEqualityComparer<ApiChange>
     {
         public bool Equals(ApiChange? x, ApiChange? y) =>
