@@ -89,6 +89,18 @@ public sealed class ApiCompatibilityTests
     }
 
     [Fact]
+    public void A_type_change_is_covered_when_the_new_contract_declares_the_new_type_signature()
+    {
+        var changes = PublicApiDiff.Compare(
+            "namespace Acme; public class Greeter { public string Hello() => \"\"; }",
+            "namespace Acme; public sealed class Greeter : IDisposable { public string Hello() => \"\"; public void Dispose() { } }");
+
+        Assert.Equal(["changed: class Acme.Greeter -> sealed class Acme.Greeter : IDisposable", "added: Greeter.Dispose()"], changes.Select(c => c.ToString()));
+        Assert.Empty(ApiCompatibility.Breaking(changes, "public class Greeter { public string Hello(); }", "public sealed class Greeter : System.IDisposable { public string Hello(); }"));
+        Assert.Single(ApiCompatibility.Breaking(changes, "public class Greeter { public string Hello(); }", "public class Greeter { public string Hello(); }"));
+    }
+
+    [Fact]
     public void Repair_problems_name_the_symbol_and_say_what_to_do()
     {
         var changes = PublicApiDiff.Compare(
