@@ -133,6 +133,21 @@ internal static class ApiSurface
         {
             foreach (var member in ApiSyntax.Members(node))
             {
+                if (member is ExtensionBlockDeclarationSyntax block)
+                {
+                    // C# 14 extension members belong to the static class, told apart by their receiver.
+                    var blockMap = ExtensionMap(map, block);
+                    foreach (var inner in block.Members.Where(m => Included(m, nodes, contract)))
+                    {
+                        foreach (var described in ApiMembers.Describe(inner, entry, pathDisplay, blockMap))
+                        {
+                            Add(Extension(described, block, pathDisplay, blockMap));
+                        }
+                    }
+
+                    continue;
+                }
+
                 if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax || !Included(member, nodes, contract))
                 {
                     continue;
@@ -140,15 +155,47 @@ internal static class ApiSurface
 
                 foreach (var described in ApiMembers.Describe(member, entry, pathDisplay, map))
                 {
-                    if (seen.Add(described.Member!))
-                    {
-                        members.Add(described);
-                    }
+                    Add(described);
                 }
             }
         }
 
         return new ApiType(entry, members, nodes);
+
+        void Add(ApiEntry described)
+        {
+            if (seen.Add(described.Member!))
+            {
+                members.Add(described);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> ExtensionMap(Dictionary<string, string> map, ExtensionBlockDeclarationSyntax block)
+    {
+        var result = new Dictionary<string, string>(map, StringComparer.Ordinal);
+        var parameters = block.TypeParameterList?.Parameters ?? default;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            result[parameters[i].Identifier.ValueText] = "`e" + i;
+        }
+
+        return result;
+    }
+
+    private static ApiEntry Extension(ApiEntry member, ExtensionBlockDeclarationSyntax block, string typeDisplay, IReadOnlyDictionary<string, string> map)
+    {
+        var receiver = block.ParameterList?.Parameters.FirstOrDefault()?.Type;
+        var shape = receiver is null ? "?" : ApiSyntax.Type(receiver, map);
+        var display = (receiver is null ? "?" : ApiSyntax.Type(receiver)) + TypeParameterDisplay(block.TypeParameterList);
+        var rest = member.Display.StartsWith(typeDisplay + ".", StringComparison.Ordinal) ? member.Display[typeDisplay.Length..] : "." + member.Display;
+        return member with
+        {
+            Member = $"extension({shape}).{member.Member}",
+            Display = $"{typeDisplay}.extension({display}){rest}",
+            Signature = $"extension({display}) {member.Signature}",
+            Shape = $"extension({shape}) {member.Shape}",
+        };
     }
 
     private static bool Included(SyntaxNode member, List<MemberDeclarationSyntax> container, bool contract)

@@ -55,6 +55,8 @@ internal static class ApiSyntax
                     var name = string.Concat(n.Name.ToString().Where(c => !char.IsWhiteSpace(c)));
                     Collect(n, ns.Length == 0 ? name : ns + "." + name, prefix, result);
                     break;
+                case ExtensionBlockDeclarationSyntax:
+                    break; // C# 14 extension members are members of the static class
                 case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
                     var path = prefix + TypeName(member);
                     result.Add((ns, path, member));

@@ -90,15 +90,22 @@ internal static class InterfaceMembers
 
             foreach (var type in types.Where(t => t.IsInterface))
             {
+                string[] members;
+                try
+                {
+                    members = type.GetInterfaces().Prepend(type).SelectMany(Members).ToArray();
+                }
+                catch (Exception e) when (e is TypeLoadException or FileNotFoundException or NotSupportedException)
+                {
+                    continue; // an interface the runtime cannot describe: unknown, so its implementers are not checked by it
+                }
+
                 if (!index.TryGetValue(type.Name, out var names))
                 {
                     index[type.Name] = names = new HashSet<string>(StringComparer.Ordinal);
                 }
 
-                foreach (var member in type.GetInterfaces().Prepend(type).SelectMany(Members))
-                {
-                    names.Add(member);
-                }
+                names.UnionWith(members);
             }
         }
 

@@ -103,8 +103,10 @@ public static class LibraryShapeChecker
             var allowed = new Allowance(type, declared, interfaces);
             foreach (var member in type.Members.Where(m => !IsEntryPoint(m.Node) && !allowed.Covers(m)))
             {
+                var sameName = declared.Members.Where(m => m.Name == member.Name).Select(m => $"'{m.Signature}'").ToList();
                 var hint = allowed.UndeclaredInterface(member) is { } undeclared
                     ? $" (it belongs to '{undeclared}', which the contract's '{type.PathDisplay}' does not implement): implement it explicitly or remove it"
+                    : sameName.Count > 0 ? $", which declares {string.Join(" / ", sameName)} by that name: use the contract's signature, or make it private"
                     : type.Entry.Kind == "interface" ? ": remove it from the interface" : ": make it private or remove it";
                 problems.Add(Problem(member, $"{Access(member)} {member.Kind} '{member.Display}' is not part of the ## Contract{hint}"));
             }
