@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Verification.Jail;
 
 namespace MicroPrompt.Verification;
 
@@ -35,6 +36,9 @@ internal sealed class ExampleHarness : IDisposable
     /// <summary>Harness processes started so far (a fresh one after each kill or crash).</summary>
     public int Starts { get; private set; }
 
+    /// <summary>Where the examples ran: decided at the first start (<see cref="SandboxSelection"/>).</summary>
+    public SandboxKind Sandbox { get; private set; }
+
     /// <summary>Sends one run request and waits for its reply, at most <paramref name="timeout"/>.</summary>
     public async Task<HarnessReply> RunAsync(HarnessRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -56,7 +60,7 @@ internal sealed class ExampleHarness : IDisposable
             return new HarnessReply
             {
                 Aborted = true,
-                Message = $"ended the example process (exit code {code}){Detail(stderr)}: Environment.Exit, a stack overflow or a fatal crash. "
+                Message = $"ended the example process (exit code {code}){Detail(stderr)}: {EndCause(code)}. "
                     + "The harness was restarted for the remaining examples.",
             };
         }
@@ -125,6 +129,8 @@ internal sealed class ExampleHarness : IDisposable
         }
 
         Reap();
+        var jail = _options.Selection.Jail;
+        Sandbox = jail is null ? SandboxKind.Process : SandboxKind.Jail;
         if (!File.Exists(_options.HostAssemblyPath))
         {
             throw NotRunnable($"the example harness is missing ({_options.HostAssemblyPath}); the MicroPrompt.Sdk package looks incomplete");
@@ -136,6 +142,8 @@ internal sealed class ExampleHarness : IDisposable
         Directory.CreateDirectory(home);
         Directory.CreateDirectory(temp);
         Directory.CreateDirectory(cwd);
+        Directory.CreateDirectory(Path.Combine(_workDirectory, "run"));
+        Directory.CreateDirectory(Path.Combine(_workDirectory, "asm"));
 
         var start = new ProcessStartInfo(_dotnet)
         {
@@ -174,7 +182,9 @@ internal sealed class ExampleHarness : IDisposable
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw NotRunnable("the process did not start");
+            process = jail is null
+                ? Process.Start(start) ?? throw NotRunnable("the process did not start")
+                : StartJailed(start, jail, cwd);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
@@ -210,7 +220,7 @@ internal sealed class ExampleHarness : IDisposable
         _ = PumpAsync(process.StandardOutput, lines.Writer);
 
         _nonce = "@mp:" + Guid.NewGuid().ToString("N") + ":";
-        Send(new HarnessRequest { Op = "init", Nonce = _nonce, ParentProcessId = Environment.ProcessId, RuntimePaths = [.. _options.RuntimeReferencePaths] });
+        Send(new HarnessRequest { Op = "init", Nonce = _nonce, ParentProcessId = jail is null ? Environment.ProcessId : 0 /* the jail cannot see the build: --die-with-parent */, RuntimePaths = [.. _options.RuntimeReferencePaths] });
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startup.CancelAfter(_options.StartupTimeout);
         HarnessReply? ready;
@@ -230,6 +240,47 @@ internal sealed class ExampleHarness : IDisposable
             throw NotRunnable($"it exited at start (exit code {code}){Detail(stderr)}");
         }
     }
+
+    /// <summary>The jail: the .NET installation, the harness and the examples' references read-only, the work folder writable.</summary>
+    private Process StartJailed(ProcessStartInfo start, JailTools jail, string cwd)
+    {
+        // The filter and /etc stay outside the writable folders: examples cannot change the next harness's jail.
+        var filter = Path.Combine(_workDirectory, "seccomp.bpf");
+        if (!File.Exists(filter) && SeccompFilter.TryWrite(filter) is { } why)
+        {
+            throw NotRunnable($"the jail's seccomp program could not be written: {why}");
+        }
+
+        var etc = Path.Combine(_workDirectory, "etc");
+        BubblewrapCommand.WriteEtc(etc);
+        var dotnet = Path.GetFullPath(_dotnet);
+        var dotnetReal = File.ResolveLinkTarget(dotnet, returnFinalTarget: true)?.FullName ?? dotnet;
+        var spec = new JailSpec
+        {
+            BubblewrapPath = jail.BubblewrapPath!,
+            PrlimitPath = jail.PrlimitPath!,
+            FilterPath = filter,
+            ReadOnlyDirectories =
+            [
+                Path.GetDirectoryName(dotnet)!, Path.GetDirectoryName(dotnetReal)!, Path.GetDirectoryName(Path.GetFullPath(_options.HostAssemblyPath))!,
+                Path.Combine(_workDirectory, "asm"),
+            ],
+            ReadOnlyFiles = [.. _options.RuntimeReferencePaths.Where(File.Exists).Select(Path.GetFullPath)],
+            WritableDirectories = [.. new[] { "home", "tmp", "cwd", "run" }.Select(d => Path.Combine(_workDirectory, d))],
+            WorkingDirectory = cwd,
+            EtcDirectory = etc,
+            Limits = _options.JailLimits ?? _options.DefaultJailLimits,
+        };
+        return JailLauncher.Start(start, spec, [start.FileName, .. start.ArgumentList]);
+    }
+
+    /// <summary>What an exit code says about why the harness ended (a signal is 128 + its number).</summary>
+    private string EndCause(string code) => code switch
+    {
+        "152" => $"it used up its CPU time limit ({(_options.JailLimits ?? _options.DefaultJailLimits).CpuSeconds} s of CPU for the example process)",
+        "137" => "it was killed (SIGKILL), e.g. when the system ran out of memory",
+        _ => "Environment.Exit, a stack overflow or a fatal crash",
+    };
 
     private static async Task PumpAsync(StreamReader output, ChannelWriter<string?> writer)
     {

@@ -7,6 +7,9 @@ public sealed class ExampleRunReport
 
     public required IReadOnlyList<ExampleResult> Results { get; init; }
 
+    /// <summary>The sandbox the examples ran in; null when none ran (e.g. the test assembly did not compile).</summary>
+    public Jail.SandboxKind? Sandbox { get; init; }
+
     public int Total => Results.Count;
 
     public int Passed => Results.Count(r => r.Passed);

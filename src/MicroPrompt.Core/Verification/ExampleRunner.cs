@@ -36,6 +36,9 @@ public sealed class ExampleRunner : IExampleRunner
     /// <summary>Harness processes started so far (1 for a build where no example killed or crashed it).</summary>
     public int HarnessStarts => _harness?.Starts ?? 0;
 
+    /// <summary>The per-build work folder (test assemblies, HOME, TMPDIR, working directories); deleted on dispose.</summary>
+    public string WorkDirectory => _workDirectory;
+
     /// <summary>Whether the example can be run for an item of this kind.</summary>
     public static bool IsRunnable(PromptExample example, PromptKind kind)
         => kind == PromptKind.Program ? example.Program is not null : IsCSharp(example.Language);
@@ -61,6 +64,7 @@ public sealed class ExampleRunner : IExampleRunner
         }
 
         var results = new List<ExampleResult>(examples.Count);
+        Jail.SandboxKind? sandbox = null;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -78,13 +82,14 @@ public sealed class ExampleRunner : IExampleRunner
             }
 
             _harness.Unload(built.AssemblyPath);
+            sandbox = _harness.Starts > 0 ? _harness.Sandbox : null;
         }
         finally
         {
             _gate.Release();
         }
 
-        return new ExampleRunReport { Results = results };
+        return new ExampleRunReport { Results = results, Sandbox = sandbox };
     }
 
     public void Dispose()
