@@ -161,6 +161,7 @@ public sealed class CodeGenerator : IItemGenerator
                 ExamplesPassed = lastReport.Passed,
                 ExamplesTotal = lastReport.Total,
                 ExampleResults = lastReport.Results,
+                Sandbox = lastReport.Sandbox,
             };
         }
 
@@ -241,6 +242,7 @@ public sealed class CodeGenerator : IItemGenerator
             ExamplesPassed = correct.Report.Passed,
             ExamplesTotal = correct.Report.Total,
             ExampleResults = correct.Report.Results,
+            Sandbox = correct.Report.Sandbox,
             FirstCorrectPass = firstCorrectPass,
             Capabilities = correct.Capabilities,
         };

@@ -275,6 +275,7 @@ public sealed class PromptResolver
                         OriginalUsage = generated.Outcome.Usage, OriginalPasses = generated.Outcome.Passes,
                         Compiles = generated.Outcome.Compiles, ExamplesPassed = generated.Outcome.ExamplesPassed,
                         ExamplesTotal = generated.Outcome.ExamplesTotal, FirstCorrectPass = generated.Outcome.FirstCorrectPass,
+                        Sandbox = generated.Outcome.Sandbox,
                         JudgeScore = generated.Outcome.JudgeScore,
                         JudgeModel = generated.Outcome.JudgeModel, JudgeUsage = generated.Outcome.JudgeUsage, OriginalJudgeUsage = generated.Outcome.JudgeUsage,
                         Findings = generated.Outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
