@@ -36,6 +36,9 @@ internal sealed class ExampleHarness : IDisposable
     /// <summary>Harness processes started so far (a fresh one after each kill or crash).</summary>
     public int Starts { get; private set; }
 
+    /// <summary>Time spent starting harness processes (until each answered its first request).</summary>
+    public TimeSpan StartTime { get; private set; }
+
     /// <summary>Where the examples ran: decided at the first start (<see cref="SandboxSelection"/>).</summary>
     public SandboxKind Sandbox { get; private set; }
 
@@ -129,6 +132,7 @@ internal sealed class ExampleHarness : IDisposable
         }
 
         Reap();
+        var started = Stopwatch.StartNew();
         var jail = _options.Selection.Jail;
         Sandbox = jail is null ? SandboxKind.Process : SandboxKind.Jail;
         if (!File.Exists(_options.HostAssemblyPath))
@@ -239,6 +243,8 @@ internal sealed class ExampleHarness : IDisposable
             var (code, stderr) = Reap();
             throw NotRunnable($"it exited at start (exit code {code}){Detail(stderr)}");
         }
+
+        StartTime += started.Elapsed;
     }
 
     /// <summary>The jail: the .NET installation, the harness and the examples' references read-only, the work folder writable.</summary>

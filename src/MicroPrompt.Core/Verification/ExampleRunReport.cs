@@ -10,6 +10,9 @@ public sealed class ExampleRunReport
     /// <summary>The sandbox the examples ran in; null when none ran (e.g. the test assembly did not compile).</summary>
     public Jail.SandboxKind? Sandbox { get; init; }
 
+    /// <summary>Time the harness spent running these examples (not compiling them, not starting a harness).</summary>
+    public TimeSpan RunTime { get; init; }
+
     public int Total => Results.Count;
 
     public int Passed => Results.Count(r => r.Passed);

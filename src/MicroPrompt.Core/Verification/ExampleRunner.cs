@@ -36,6 +36,9 @@ public sealed class ExampleRunner : IExampleRunner
     /// <summary>Harness processes started so far (1 for a build where no example killed or crashed it).</summary>
     public int HarnessStarts => _harness?.Starts ?? 0;
 
+    /// <summary>Time spent starting harness processes so far (the rest of a run is the examples themselves).</summary>
+    public TimeSpan HarnessStartTime => _harness?.StartTime ?? TimeSpan.Zero;
+
     /// <summary>The per-build work folder (test assemblies, HOME, TMPDIR, working directories); deleted on dispose.</summary>
     public string WorkDirectory => _workDirectory;
 
@@ -65,10 +68,14 @@ public sealed class ExampleRunner : IExampleRunner
 
         var results = new List<ExampleResult>(examples.Count);
         Jail.SandboxKind? sandbox = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var startsBefore = TimeSpan.Zero;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             _harness ??= new ExampleHarness(_options, _workDirectory);
+            startsBefore = _harness.StartTime;
+            clock.Restart();
             for (var i = 0; i < examples.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -83,13 +90,14 @@ public sealed class ExampleRunner : IExampleRunner
 
             _harness.Unload(built.AssemblyPath);
             sandbox = _harness.Starts > 0 ? _harness.Sandbox : null;
+            clock.Stop();
         }
         finally
         {
             _gate.Release();
         }
 
-        return new ExampleRunReport { Results = results, Sandbox = sandbox };
+        return new ExampleRunReport { Results = results, Sandbox = sandbox, RunTime = clock.Elapsed - (_harness!.StartTime - startsBefore) };
     }
 
     public void Dispose()
