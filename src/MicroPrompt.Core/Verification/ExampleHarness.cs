@@ -247,36 +247,10 @@ internal sealed class ExampleHarness : IDisposable
         StartTime += started.Elapsed;
     }
 
-    /// <summary>The jail: the .NET installation, the harness and the examples' references read-only, the work folder writable.</summary>
     private Process StartJailed(ProcessStartInfo start, JailTools jail, string cwd)
     {
-        // The filter and /etc stay outside the writable folders: examples cannot change the next harness's jail.
-        var filter = Path.Combine(_workDirectory, "seccomp.bpf");
-        if (!File.Exists(filter) && SeccompFilter.TryWrite(filter) is { } why)
-        {
-            throw NotRunnable($"the jail's seccomp program could not be written: {why}");
-        }
-
-        var etc = Path.Combine(_workDirectory, "etc");
-        BubblewrapCommand.WriteEtc(etc);
-        var dotnet = Path.GetFullPath(_dotnet);
-        var dotnetReal = File.ResolveLinkTarget(dotnet, returnFinalTarget: true)?.FullName ?? dotnet;
-        var spec = new JailSpec
-        {
-            BubblewrapPath = jail.BubblewrapPath!,
-            PrlimitPath = jail.PrlimitPath!,
-            FilterPath = filter,
-            ReadOnlyDirectories =
-            [
-                Path.GetDirectoryName(dotnet)!, Path.GetDirectoryName(dotnetReal)!, Path.GetDirectoryName(Path.GetFullPath(_options.HostAssemblyPath))!,
-                Path.Combine(_workDirectory, "asm"),
-            ],
-            ReadOnlyFiles = [.. _options.RuntimeReferencePaths.Where(File.Exists).Select(Path.GetFullPath)],
-            WritableDirectories = [.. new[] { "home", "tmp", "cwd", "run" }.Select(d => Path.Combine(_workDirectory, d))],
-            WorkingDirectory = cwd,
-            EtcDirectory = etc,
-            Limits = _options.JailLimits ?? _options.DefaultJailLimits,
-        };
+        var spec = JailSpec.For(jail, _dotnet, _options, _workDirectory, cwd)
+            ?? throw NotRunnable("the jail's seccomp program could not be written");
         return JailLauncher.Start(start, spec, [start.FileName, .. start.ArgumentList]);
     }
 

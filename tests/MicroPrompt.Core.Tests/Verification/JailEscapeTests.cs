@@ -158,6 +158,27 @@ public sealed class JailEscapeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_jail_outlives_the_thread_that_started_it()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // bwrap --die-with-parent follows the thread that forked: the harness must not die when that thread ends.
+        using var runner = new ExampleRunner(Jailed(timeoutSeconds: 10));
+        var starter = new Thread(() => runner.RunAsync(Request(_project, Escapes, [Expr("1 + 1 == 2")]), CancellationToken.None).GetAwaiter().GetResult());
+        starter.Start();
+        starter.Join();
+        await Task.Delay(1500);
+
+        var report = await runner.RunAsync(Request(_project, Escapes, [Expr("2 + 2 == 4")]), CancellationToken.None);
+
+        Assert.True(report.AllPassed, report.Results[0].Message);
+        Assert.Equal(1, runner.HarnessStarts);
+    }
+
+    [Fact]
     public async Task Required_jail_without_bubblewrap_is_error_MP2051_and_auto_warns_once_and_still_grades()
     {
         var missing = Path.Combine(_project.Directory, "no-such-bwrap");

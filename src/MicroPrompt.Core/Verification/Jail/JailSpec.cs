@@ -25,4 +25,40 @@ internal sealed record JailSpec
     public required string EtcDirectory { get; init; }
 
     public required JailLimits Limits { get; init; }
+
+    /// <summary>
+    /// The jail of one harness: the .NET installation, the harness's folder, the test assemblies (<c>asm</c>) and the
+    /// examples' references read-only; writable only <c>home</c>, <c>tmp</c>, <c>cwd</c> and <c>run</c> of the work folder.
+    /// The seccomp program and <c>/etc</c> files stay outside the writable folders, so examples cannot change the next
+    /// harness's jail. Null when the seccomp program cannot be written.
+    /// </summary>
+    public static JailSpec? For(JailTools tools, string dotnetPath, ExampleRunnerOptions options, string workDirectory, string workingDirectory)
+    {
+        var filter = Path.Combine(workDirectory, "seccomp.bpf");
+        if (!File.Exists(filter) && SeccompFilter.TryWrite(filter) is not null)
+        {
+            return null;
+        }
+
+        var etc = Path.Combine(workDirectory, "etc");
+        BubblewrapCommand.WriteEtc(etc);
+        var dotnet = Path.GetFullPath(dotnetPath);
+        var dotnetReal = File.ResolveLinkTarget(dotnet, returnFinalTarget: true)?.FullName ?? dotnet;
+        return new JailSpec
+        {
+            BubblewrapPath = tools.BubblewrapPath!,
+            PrlimitPath = tools.PrlimitPath!,
+            FilterPath = filter,
+            ReadOnlyDirectories =
+            [
+                Path.GetDirectoryName(dotnet)!, Path.GetDirectoryName(dotnetReal)!,
+                Path.GetDirectoryName(Path.GetFullPath(options.HostAssemblyPath))!, Path.Combine(workDirectory, "asm"),
+            ],
+            ReadOnlyFiles = [.. options.RuntimeReferencePaths.Where(File.Exists).Select(Path.GetFullPath)],
+            WritableDirectories = [.. new[] { "home", "tmp", "cwd", "run" }.Select(d => Path.Combine(workDirectory, d))],
+            WorkingDirectory = workingDirectory,
+            EtcDirectory = etc,
+            Limits = options.JailLimits ?? options.DefaultJailLimits,
+        };
+    }
 }
