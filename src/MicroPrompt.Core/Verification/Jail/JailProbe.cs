@@ -90,7 +90,6 @@ internal static class JailProbe
     private static string? FindOnPath(string name)
         => (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin").Append("/bin")
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
 }
