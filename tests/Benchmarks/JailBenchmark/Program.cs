@@ -1,12 +1,12 @@
 // Jailed vs plain example harness on the 40 bench tasks (reference solutions): harness start and time per example,
-// measured in the same run, modes alternating, median of the rounds. Usage: jail-benchmark.sh [rounds=3]
+// measured in the same run, modes alternating, median of the rounds. Usage: jail-benchmark.sh [rounds=5]
 using System.Diagnostics;
 using System.Globalization;
 using MicroPrompt.Bench.Tests.Infrastructure;
 using MicroPrompt.Verification;
 using MicroPrompt.Verification.Jail;
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var root = Path.Combine(Path.GetTempPath(), "mp-jail-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(Path.Combine(root, "project"));
 var project = BenchProject.Context(Path.Combine(root, "project"));
@@ -19,7 +19,7 @@ var samples = new Dictionary<SandboxMode, List<(double StartMs, double PerExampl
 
 try
 {
-    for (var round = 1; round <= rounds; round++)
+    for (var round = 0; round <= rounds; round++) // round 0 warms up Roslyn, the JIT and the jail probe; not counted
     {
         SandboxMode[] order = round % 2 == 1 ? [SandboxMode.Process, SandboxMode.Jail] : [SandboxMode.Jail, SandboxMode.Process];
         foreach (var mode in order)
@@ -65,9 +65,13 @@ try
             wall.Stop();
             var start = runner.HarnessStartTime.TotalMilliseconds;
             var perExample = run.TotalMilliseconds / Math.Max(1, examples);
-            samples[mode].Add((start, perExample, wall.Elapsed.TotalMilliseconds));
+            if (round > 0)
+            {
+                samples[mode].Add((start, perExample, wall.Elapsed.TotalMilliseconds));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round} {mode,-7}: harness start {start,7:0} ms ({runner.HarnessStarts} start(s)), {examples} examples ({failed} failed), {perExample,7:0.0} ms per example, {wall.Elapsed.TotalSeconds,6:0.0} s in all"));
+                $"round {(round == 0 ? "0 (warm-up)" : round.ToString(CultureInfo.InvariantCulture))} {mode,-7}: harness start {start,7:0} ms ({runner.HarnessStarts} start(s)), {examples} examples ({failed} failed), {perExample,7:0.0} ms per example, {wall.Elapsed.TotalSeconds,6:0.0} s in all"));
         }
     }
 }
