@@ -63,6 +63,19 @@ public sealed class JailEscapeTests : IDisposable
             public static bool Sleep() { Thread.Sleep(60_000); return true; }
 
             public static bool Burn() { while (true) { } }
+
+            [DllImport("libc", SetLastError = true)]
+            private static extern int unshare(int flags);
+
+            public static bool NewUserNamespace()
+            {
+                if (unshare(0x10000000) != 0) // CLONE_NEWUSER: every capability inside a nested namespace
+                {
+                    throw new UnauthorizedAccessException($"unshare failed with errno {Marshal.GetLastPInvokeError()}");
+                }
+
+                return true;
+            }
         }
         """;
 
@@ -155,6 +168,33 @@ public sealed class JailEscapeTests : IDisposable
         Assert.Equal([false, true], report.Results.Select(r => r.Passed));
         Assert.Contains("CPU time limit (2 s", report.Results[0].Message);
         Assert.Equal(2, runner.HarnessStarts);
+    }
+
+    [Fact]
+    public async Task The_hosts_TLS_private_keys_and_nested_namespaces_are_out_of_reach()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var runner = new ExampleRunner(Jailed(timeoutSeconds: 10));
+        var key = Directory.Exists("/etc/ssl/private") ? Directory.EnumerateFiles("/etc/ssl/private").FirstOrDefault() : null;
+        var report = await runner.RunAsync(Request(_project, Escapes,
+        [
+            Expr("Escapes.NewUserNamespace()"),
+            Expr("File.Exists(\"/etc/ssl/openssl.cnf\") || Directory.Exists(\"/etc/ssl/certs\")"), // TLS configuration is there
+            Expr(key is null ? "true" : $"Escapes.Read(\"{key}\").Length > 0"),
+        ]), CancellationToken.None);
+
+        Assert.False(report.Results[0].Passed);
+        Assert.Contains("unshare failed with errno 1", report.Results[0].Message); // EPERM from the seccomp program
+        Assert.True(report.Results[1].Passed, report.Results[1].Message);
+        if (key is not null)
+        {
+            Assert.False(report.Results[2].Passed);
+            Assert.Contains("FileNotFoundException", report.Results[2].Message);
+        }
     }
 
     [Fact]

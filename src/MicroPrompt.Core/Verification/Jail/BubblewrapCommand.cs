@@ -19,6 +19,8 @@ internal static class BubblewrapCommand
         "/etc/ld.so.conf.d", "/etc/localtime", "/etc/alternatives", "/etc/nsswitch.conf",
     ];
 
+    private static readonly string[] PrivateKeyDirectories = ["/etc/ssl/private", "/etc/pki/tls/private"];
+
     /// <summary>Program and arguments: <c>/bin/sh</c> and everything after it, ending with <paramref name="command"/>.</summary>
     public static (string FileName, IReadOnlyList<string> Arguments) Build(JailSpec spec, IEnumerable<string> command)
     {
@@ -58,6 +60,11 @@ internal static class BubblewrapCommand
         foreach (var entry in EtcEntries)
         {
             args.AddRange(["--ro-bind-try", entry, entry]);
+        }
+
+        foreach (var secret in PrivateKeyDirectories.Where(Directory.Exists))
+        {
+            args.AddRange(["--tmpfs", secret]); // the host's TLS private keys: an empty folder instead
         }
 
         foreach (var file in Directory.EnumerateFiles(spec.EtcDirectory))

@@ -27,7 +27,8 @@ internal sealed record JailSpec
     public required JailLimits Limits { get; init; }
 
     /// <summary>
-    /// The jail of one harness: the .NET installation, the harness's folder, the test assemblies (<c>asm</c>) and the
+    /// The jail of one harness: the .NET host and runtimes (the <c>dotnet</c> executable, <c>host/</c> and <c>shared/</c>;
+    /// not the SDKs, nor a user installation's certificate stores in <c>~/.dotnet/corefx</c>), the harness's folder, the test assemblies (<c>asm</c>) and the
     /// examples' references read-only; writable only <c>home</c>, <c>tmp</c>, <c>cwd</c> and <c>run</c> of the work folder.
     /// The seccomp program and <c>/etc</c> files stay outside the writable folders, so examples cannot change the next
     /// harness's jail. Null when the seccomp program cannot be written.
@@ -44,6 +45,10 @@ internal sealed record JailSpec
         BubblewrapCommand.WriteEtc(etc);
         var dotnet = Path.GetFullPath(dotnetPath);
         var dotnetReal = File.ResolveLinkTarget(dotnet, returnFinalTarget: true)?.FullName ?? dotnet;
+        var dotnetFiles = new[] { dotnet, dotnetReal }.Where(p => !IsUnderUsr(p)).Distinct(StringComparer.Ordinal).ToList();
+        var dotnetDirectories = dotnetFiles
+            .SelectMany(p => new[] { "host", "shared" }.Select(d => Path.Combine(Path.GetDirectoryName(p)!, d)))
+            .Where(Directory.Exists);
         return new JailSpec
         {
             BubblewrapPath = tools.BubblewrapPath!,
@@ -51,14 +56,16 @@ internal sealed record JailSpec
             FilterPath = filter,
             ReadOnlyDirectories =
             [
-                Path.GetDirectoryName(dotnet)!, Path.GetDirectoryName(dotnetReal)!,
-                Path.GetDirectoryName(Path.GetFullPath(options.HostAssemblyPath))!, Path.Combine(workDirectory, "asm"),
+                .. dotnetDirectories, Path.GetDirectoryName(Path.GetFullPath(options.HostAssemblyPath))!, Path.Combine(workDirectory, "asm"),
             ],
-            ReadOnlyFiles = [.. options.RuntimeReferencePaths.Where(File.Exists).Select(Path.GetFullPath)],
+            ReadOnlyFiles = [.. dotnetFiles, .. options.RuntimeReferencePaths.Where(File.Exists).Select(Path.GetFullPath)],
             WritableDirectories = [.. new[] { "home", "tmp", "cwd", "run" }.Select(d => Path.Combine(workDirectory, d))],
             WorkingDirectory = workingDirectory,
             EtcDirectory = etc,
             Limits = options.JailLimits ?? options.DefaultJailLimits,
         };
     }
+
+    /// <summary>Under <c>/usr</c>, which the jail binds whole (system installations: /usr/share/dotnet, /usr/lib/dotnet).</summary>
+    private static bool IsUnderUsr(string path) => path.StartsWith("/usr/", StringComparison.Ordinal);
 }

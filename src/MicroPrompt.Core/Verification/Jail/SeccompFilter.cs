@@ -6,7 +6,8 @@ namespace MicroPrompt.Verification.Jail;
 /// The jail's seccomp program, compiled by libseccomp (the library bubblewrap's own documentation points to) and handed
 /// to <c>bwrap --seccomp</c>: creating a process fails (<c>fork</c>, <c>vfork</c>, <c>clone</c> without
 /// <c>CLONE_THREAD</c> → EPERM; <c>clone3</c> → ENOSYS, so the C library falls back to <c>clone</c>, whose flags can be
-/// checked), threads are unaffected. That is the jail's defence against fork bombs and child processes: unlike
+/// checked), threads are unaffected; a short list of kernel interfaces sandboxes deny (<see cref="Denied"/>) fails
+/// with EPERM too. That is the jail's defence against fork bombs and child processes: unlike
 /// RLIMIT_NPROC it also holds when the build runs as root, which that limit exempts.
 /// </summary>
 internal static class SeccompFilter
@@ -18,6 +19,14 @@ internal static class SeccompFilter
     private const int Enosys = 38;
     private const ulong CloneThread = 0x00010000;
     private const int CompareMaskedEqual = 7;
+
+    // Not namespaced or not needed by .NET, denied as container runtimes do: new namespaces (a nested user namespace
+    // would hand the code every capability inside it), mounts, the kernel keyrings, tracing, BPF, kernel modules.
+    private static readonly string[] Denied =
+    [
+        "unshare", "setns", "mount", "umount2", "pivot_root", "chroot", "keyctl", "add_key", "request_key", "ptrace",
+        "process_vm_writev", "bpf", "perf_event_open", "userfaultfd", "kexec_load", "init_module", "finit_module", "delete_module",
+    ];
 
     /// <summary>Writes the compiled filter to <paramref name="path"/>; returns null, or why it could not.</summary>
     public static string? TryWrite(string path)
@@ -47,7 +56,7 @@ internal static class SeccompFilter
 
         try
         {
-            foreach (var name in new[] { "fork", "vfork" })
+            foreach (var name in new[] { "fork", "vfork" }.Concat(Denied))
             {
                 var number = seccomp_syscall_resolve_name(name);
                 if (number >= 0 && seccomp_rule_add_array(context, ActionErrno | Eperm, number, 0, []) != 0)
