@@ -149,40 +149,7 @@ internal sealed class ExampleHarness : IDisposable
         Directory.CreateDirectory(Path.Combine(_workDirectory, "run"));
         Directory.CreateDirectory(Path.Combine(_workDirectory, "asm"));
 
-        var start = new ProcessStartInfo(_dotnet)
-        {
-            WorkingDirectory = cwd,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        start.ArgumentList.Add("exec");
-        if (_options.AspNetCore)
-        {
-            var runtimeConfig = AspNetCoreFramework.RuntimeConfigFor(_options.HostAssemblyPath);
-            if (!File.Exists(runtimeConfig))
-            {
-                throw NotRunnable($"the example harness's ASP.NET Core configuration is missing ({runtimeConfig}); the MicroPrompt.Sdk package looks incomplete");
-            }
-
-            start.ArgumentList.Add("--runtimeconfig");
-            start.ArgumentList.Add(runtimeConfig);
-        }
-
-        start.ArgumentList.Add("--roll-forward");
-        start.ArgumentList.Add("Major");
-        start.ArgumentList.Add(_options.HostAssemblyPath);
-        start.Environment.Clear();
-        foreach (var (key, value) in HarnessEnvironment.Build(_dotnet, home, temp, _options.MemoryLimitBytes))
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = HarnessCommand.Create(_dotnet, _options, cwd, home, temp, why => NotRunnable(why));
         Process process;
         try
         {
