@@ -75,6 +75,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     /// <summary><c>MicroPromptExampleTimeoutSeconds</c>: the time limit of each example (default 10).</summary>
     public string? ExampleTimeoutSeconds { get; set; }
 
+    /// <summary><c>MicroPromptSandbox</c>: <c>auto</c> (default), <c>jail</c> or <c>process</c> (docs/examples.md).</summary>
+    public string? Sandbox { get; set; }
+
     /// <summary>Implementation assemblies of package and project references (<c>@(ReferenceCopyLocalPaths)</c>), loaded by examples.</summary>
     public ITaskItem[] RuntimeReferences { get; set; } = [];
     public string? GeneratorVersion { get; set; }
@@ -326,7 +329,8 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         return plus < 0 ? informational : informational[..plus];
     }
 
-    private void Report(MicroPromptDiagnostic d)
+    /// <summary>Logs an engine diagnostic as an MSBuild error, warning or message with its MP code.</summary>
+    internal void Report(MicroPromptDiagnostic d)
     {
         var file = d.File ?? "";
         switch (d.Severity)

@@ -8,6 +8,7 @@ using MicroPrompt.Resilience;
 using MicroPrompt.Resolution;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Verification;
+using MicroPrompt.Verification.Jail;
 using Microsoft.Build.Framework;
 
 namespace MicroPrompt.Tasks;
@@ -80,6 +81,13 @@ internal sealed class TaskSettings
         var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
         var exampleTimeout = settings.Int("MicroPromptExampleTimeoutSeconds", task.ExampleTimeoutSeconds, 10, 1, 3600);
         var runExamples = settings.Bool("MicroPromptRunExamples", task.RunExamples, true);
+        var sandbox = (task.Sandbox ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "auto" => SandboxMode.Auto,
+            "jail" => SandboxMode.Jail,
+            "process" => SandboxMode.Process,
+            _ => settings.Invalid("MicroPromptSandbox", task.Sandbox, "auto, jail or process", SandboxMode.Auto),
+        };
         var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
         var maxRetries = settings.Int("MicroPromptMaxRetries", task.MaxRetries, 3, 0, 20);
         var retryDelay = settings.Int("MicroPromptRetryDelayMilliseconds", task.RetryDelayMilliseconds, 1000, 1, 600_000);
@@ -153,6 +161,8 @@ internal sealed class TaskSettings
             {
                 HostAssemblyPath = Path.Combine(tasksDirectory, "examplehost", "MicroPrompt.ExampleHost.dll"),
                 Timeout = TimeSpan.FromSeconds(exampleTimeout),
+                Sandbox = sandbox,
+                OnDiagnostic = task.Report, // MP2050, once per build, when an example is about to run
                 AspNetCore = task.References.Any(r => string.Equals(r.GetMetadata("FrameworkReferenceName"), AspNetCoreFramework.Name, StringComparison.OrdinalIgnoreCase))
                     || AspNetCoreFramework.IsReferencedBy(project.ReferencePaths),
                 RuntimeReferencePaths = task.RuntimeReferences

@@ -173,6 +173,7 @@ public sealed class CodeGenerator : IItemGenerator
                 ExamplesPassed = lastReport.Passed,
                 ExamplesTotal = lastReport.Total,
                 ExampleResults = lastReport.Results,
+                Sandbox = lastReport.Sandbox,
             };
         }
 
@@ -256,6 +257,7 @@ public sealed class CodeGenerator : IItemGenerator
             ExamplesPassed = correct.Report.Passed,
             ExamplesTotal = correct.Report.Total,
             ExampleResults = correct.Report.Results,
+            Sandbox = correct.Report.Sandbox,
             FirstCorrectPass = firstCorrectPass,
             Capabilities = correct.Capabilities,
             ApiChanges = correct.ApiChanges,
@@ -295,7 +297,7 @@ public sealed class CodeGenerator : IItemGenerator
         {
             Status = report.AllPassed ? GenerationStatus.Succeeded : GenerationStatus.Failed,
             Code = report.AllPassed ? code : null,
-            Compiles = true, ExamplesPassed = report.Passed, ExamplesTotal = report.Total, ExampleResults = report.Results,
+            Compiles = true, ExamplesPassed = report.Passed, ExamplesTotal = report.Total, ExampleResults = report.Results, Sandbox = report.Sandbox,
             FirstCorrectPass = report.AllPassed ? 0 : null, Capabilities = verdict.Compile.Capabilities, ApiChanges = verdict.ApiChanges,
             FailureCode = report.AllPassed ? null : DiagnosticCodes.ExamplesFailed,
             LastErrors = report.AllPassed ? [] : FormatFailures(report, request.Prompt.FilePath),

@@ -74,7 +74,7 @@ public static class ReportHtml
         }
 
         html.Append("<h2>Items</h2>\n<table id=\"items\">\n<thead><tr><th>Item</th><th>Status</th><th>Model</th><th class=\"n\">Passes</th>")
-            .Append("<th>Compiles</th><th class=\"n\">Examples</th><th class=\"n\">Judge</th><th class=\"n\">Tokens in / out</th>")
+            .Append("<th>Compiles</th><th class=\"n\">Examples</th><th>Sandbox</th><th class=\"n\">Judge</th><th class=\"n\">Tokens in / out</th>")
             .Append("<th class=\"n\">$</th><th class=\"n\">Time</th><th>Details</th></tr></thead>\n<tbody>\n");
         foreach (var item in report.Items)
         {
@@ -86,6 +86,7 @@ public static class ReportHtml
                 .Append(N(item.Passes == 0 ? "–" : item.FirstCorrectPass is { } p ? $"{item.Passes} (p@{p})" : item.Passes.ToString(CultureInfo.InvariantCulture)))
                 .Append("<td>").Append(item.Status is "resolved" or "cached" or "shared" or "generated" || item.Compiles ? (item.Compiles ? "yes" : "no") : "–").Append("</td>")
                 .Append(N(item.ExamplesTotal == 0 ? "–" : $"{item.ExamplesPassed}/{item.ExamplesTotal}"))
+                .Append("<td class=\"sandbox\">").Append(E(item.Sandbox ?? "–")).Append("</td>")
                 .Append(N(ReportFormat.Score(item.JudgeScore)))
                 .Append(N($"{ReportFormat.Count(item.InputTokens)} / {ReportFormat.Count(item.OutputTokens)}"))
                 .Append(N(cost))
