@@ -272,7 +272,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     // Values the report must never contain: the API key (read here by variable name, as the model client does).
     private string[] SecretValues()
     {
-        var names = new[] { ApiKeyVariable, "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY" };
+        var names = new[] { ApiKeyVariable, "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "ANTHROPIC_API_KEY" };
         return names.Where(n => !string.IsNullOrWhiteSpace(n))
             .Select(n => Environment.GetEnvironmentVariable(n!.Trim()))
             .Where(v => !string.IsNullOrEmpty(v))
@@ -288,7 +288,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             .Select(a => a.GetName().Name ?? "")
             .Where(n => n.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
                 || n.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal)
-                || n is "OpenAI" or "OllamaSharp" or "System.ClientModel"
+                || n is "OpenAI" or "OllamaSharp" or "System.ClientModel" or "Anthropic"
                 || n is "StackExchange.Redis" or "Microsoft.Extensions.Caching.StackExchangeRedis" or "Pipelines.Sockets.Unofficial"
                 || n.StartsWith("Azure.", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)

@@ -15,7 +15,7 @@ namespace MicroPrompt.Tasks;
 /// <summary>Validates and converts <see cref="ResolveMicroPrompts"/> parameters into engine settings.</summary>
 internal sealed class TaskSettings
 {
-    private static readonly string[] KnownProviders = ["openai", "azure-openai", "ollama"];
+    private static readonly string[] KnownProviders = ["openai", "azure-openai", "ollama", "anthropic"];
 
     private TaskSettings()
     {
@@ -60,7 +60,7 @@ internal sealed class TaskSettings
         {
             settings.Problems.Add(MicroPromptDiagnostic.Error(
                 DiagnosticCodes.InvalidEndpoint,
-                $"MicroPromptEndpoint '{task.Endpoint}' is not an absolute http(s) URL, e.g. http://127.0.0.1:11434 or https://api.openai.com/v1."));
+                $"MicroPromptEndpoint '{task.Endpoint}' is not an absolute http(s) URL, e.g. http://127.0.0.1:11434, https://api.openai.com/v1 or https://api.anthropic.com."));
             endpoint = null;
         }
 

@@ -14,4 +14,7 @@ public enum ModelProtocol
 
     /// <summary>Ollama's native API under <c>/api</c>.</summary>
     Ollama,
+
+    /// <summary>Anthropic's Messages API: <c>POST /v1/messages</c> (headers <c>x-api-key</c>, <c>anthropic-version</c>).</summary>
+    Anthropic,
 }
