@@ -44,6 +44,13 @@ internal static partial class RequestParser
             protocol = ModelProtocol.OpenAI;
             isChat = isPost && IsPath(path, "/v1/chat/completions");
         }
+        else if (path.TrimEnd('/').EndsWith("/v1/chat/completions", StringComparison.OrdinalIgnoreCase)
+            || path.TrimEnd('/').EndsWith("/openai/chat/completions", StringComparison.OrdinalIgnoreCase))
+        {
+            // OpenAI-compatible services under another root: OpenRouter /api/v1, Gemini /v1beta/openai, gateways' /x/v1.
+            protocol = ModelProtocol.OpenAI;
+            isChat = isPost;
+        }
         else if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path == "/")
         {
             protocol = ModelProtocol.Ollama;
