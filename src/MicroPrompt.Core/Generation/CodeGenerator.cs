@@ -1,6 +1,7 @@
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Prompts;
+using MicroPrompt.Telemetry;
 using MicroPrompt.Verification;
 using Microsoft.Extensions.AI;
 
@@ -246,14 +247,21 @@ public sealed class CodeGenerator : IItemGenerator
         };
     }
 
-    private CompileCheckResult Check(GenerationRequest request, string code, string fileName) => _checker.Check(new CompileCheckRequest
+    private CompileCheckResult Check(GenerationRequest request, string code, string fileName)
     {
-        Code = code,
-        FileName = fileName,
-        Kind = request.Prompt.Kind,
-        Project = request.Project,
-        CompanionSources = request.CompanionSources,
-    });
+        using var activity = MicroPromptTelemetry.StartStage(MicroPromptTelemetry.VerifySpan, request.ItemPath, request.Model);
+        activity?.SetTag("microprompt.verify.step", "compile");
+        var result = _checker.Check(new CompileCheckRequest
+        {
+            Code = code,
+            FileName = fileName,
+            Kind = request.Prompt.Kind,
+            Project = request.Project,
+            CompanionSources = request.CompanionSources,
+        });
+        activity?.SetTag("microprompt.compiles", result.Success);
+        return result;
+    }
 
     private async Task<ExampleRunReport> RunExamplesAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
     {
@@ -262,7 +270,9 @@ public sealed class CodeGenerator : IItemGenerator
             return ExampleRunReport.Empty;
         }
 
-        return await _examples.RunAsync(new ExampleRunRequest
+        using var activity = MicroPromptTelemetry.StartStage(MicroPromptTelemetry.VerifySpan, request.ItemPath, request.Model);
+        activity?.SetTag("microprompt.verify.step", "examples");
+        var report = await _examples.RunAsync(new ExampleRunRequest
         {
             ItemPath = request.ItemPath,
             PromptFile = request.Prompt.FilePath,
@@ -274,6 +284,9 @@ public sealed class CodeGenerator : IItemGenerator
             UsedNamespaces = request.Uses.Select(u => u.Namespace).Distinct(StringComparer.Ordinal).ToList(),
             Examples = request.Prompt.Examples,
         }, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("microprompt.examples.passed", report.Passed);
+        activity?.SetTag("microprompt.examples.total", report.Total);
+        return report;
     }
 
     /// <summary>Failing examples as the model (exec) and the build log see them: where, what, and what happened.</summary>

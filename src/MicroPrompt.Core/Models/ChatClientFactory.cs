@@ -75,6 +75,19 @@ public static class ChatClientFactory
         }
     }
 
+    /// <summary>
+    /// The client with Microsoft.Extensions.AI's OpenTelemetry middleware outermost (<c>UseOpenTelemetry</c>): a span per
+    /// model call with the GenAI semantic conventions (model, provider, tokens, finish reason) and the
+    /// <c>gen_ai.client.*</c> metrics. Messages (prompt text, code) are recorded only when <paramref name="includeContent"/>.
+    /// </summary>
+    public static IChatClient WithTelemetry(IChatClient client, bool includeContent)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.AsBuilder()
+            .UseOpenTelemetry(sourceName: Telemetry.MicroPromptTelemetry.ModelCallSourceName, configure: c => c.EnableSensitiveData = includeContent)
+            .Build();
+    }
+
     // Retries and time limits belong to the shared Polly pipeline (ModelCallPipeline): the SDK clients' own are off.
     private static void UsePipeline(ClientPipelineOptions options, HttpClient http)
     {

@@ -361,6 +361,19 @@ public sealed class PromptResolver
         LockFile lockFile,
         List<MicroPromptDiagnostic> diagnostics)
     {
+        using var activity = Telemetry.MicroPromptTelemetry.StartResolve(planned.Item.ItemPath, planned.Model);
+        var hit = LookupCore(planned, store, userCache, lockFile, diagnostics);
+        activity?.SetTag("microprompt.status", hit is null ? "miss" : hit.Value.Status.ToString().ToLowerInvariant());
+        return hit;
+    }
+
+    private (ItemStatus Status, string Code, GenerationRecord? Record)? LookupCore(
+        PlannedItem planned,
+        ResolvedStore store,
+        UserCache? userCache,
+        LockFile lockFile,
+        List<MicroPromptDiagnostic> diagnostics)
+    {
         var itemPath = planned.Item.ItemPath;
         if (IsRegenerate(itemPath))
         {
@@ -434,6 +447,7 @@ public sealed class PromptResolver
     {
         var item = planned.Item;
         var stopwatch = Stopwatch.StartNew();
+        using var activity = Telemetry.MicroPromptTelemetry.StartStage(Telemetry.MicroPromptTelemetry.GenerateSpan, item.ItemPath, planned.Model);
 
         var request = new GenerationRequest
         {
@@ -463,6 +477,7 @@ public sealed class PromptResolver
         {
             _log($"MicroPrompt: generating '{item.ItemPath}' with model '{planned.Model}'…");
             outcome = await Generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+            Telemetry.MicroPromptTelemetry.Complete(activity, outcome);
             modelCallsDone();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
