@@ -18,7 +18,7 @@ public sealed class TelemetryBuildTests(SdkPackageFixture sdk)
         project.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint;
         var endpoint = new ScriptedEndpoint(server.OpenAIEndpoint);
 
-        var build = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptModel=gpt-4.1-mini", "-v:n");
+        var build = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptModel=gpt-4.1-mini", "-v:detailed");
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.Matches("heavy components loaded: .*OpenTelemetry", build.Output);
