@@ -18,11 +18,12 @@ public sealed class TelemetryBuildTests(SdkPackageFixture sdk)
         project.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint;
         var endpoint = new ScriptedEndpoint(server.OpenAIEndpoint);
 
-        var build = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptModel=gpt-4.1-mini", "-v:detailed");
+        var build = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptModel=gpt-4.1-mini", "-p:MicroPromptJudge=true", "-v:detailed");
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.Matches("heavy components loaded: .*OpenTelemetry", build.Output);
         var spans = receiver.Spans;
+        var dump = string.Join("\n", spans.Select(s => $"{s.SpanId} <- {s.ParentSpanId} {s}"));
         var root = Assert.Single(spans, s => s.Name == "microprompt.build");
         Assert.Equal("App", root.Attribute("microprompt.project"));
         Assert.Equal(2L, root.Attribute("microprompt.items"));
@@ -36,7 +37,9 @@ public sealed class TelemetryBuildTests(SdkPackageFixture sdk)
             Assert.Equal("succeeded", generate.Attribute("microprompt.status"));
             Assert.Equal("gpt-4.1-mini", generate.Attribute("gen_ai.request.model"));
             Assert.Contains(spans, s => s.Name == "microprompt.verify" && (string?)s.Attribute("microprompt.item") == item && s.ParentSpanId == generate.SpanId);
-            Assert.Contains(spans, s => s.Name == "microprompt.judge" && (string?)s.Attribute("microprompt.item") == item && s.ParentSpanId == generate.SpanId);
+            var judge = spans.FirstOrDefault(s => s.Name == "microprompt.judge" && (string?)s.Attribute("microprompt.item") == item && s.ParentSpanId == generate.SpanId);
+            Assert.True(judge is not null, dump);
+            Assert.Contains(spans, s => s.Name == "chat gpt-4.1-mini" && s.ParentSpanId == judge.SpanId);     // the judge's model call
             Assert.Contains(spans, s => s.Name == "chat gpt-4.1-mini" && s.ParentSpanId == generate.SpanId && s.Attribute("gen_ai.usage.input_tokens") is long);
         }
 
