@@ -22,6 +22,7 @@ public sealed class TelemetryBuildTests(SdkPackageFixture sdk)
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.Matches("heavy components loaded: .*OpenTelemetry", build.Output);
+        Assert.DoesNotContain("MP1051", build.Output);                              // the receiver took everything
         var spans = receiver.Spans;
         var dump = string.Join("\n", spans.Select(s => $"{s.SpanId} <- {s.ParentSpanId} {s}"));
         var root = Assert.Single(spans, s => s.Name == "microprompt.build");
@@ -56,6 +57,12 @@ public sealed class TelemetryBuildTests(SdkPackageFixture sdk)
             Assert.DoesNotContain(TestProject.ApiKey, s.AllText());
         });
 
+        // A no-op build (target up to date) loads no task, so it exports nothing, whatever the variable says.
+        var before = receiver.Requests.Count;
+        var noop = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptModel=gpt-4.1-mini", "-p:MicroPromptJudge=true");
+        Assert.True(noop.Succeeded, noop.ToString());
+        Assert.Equal(before, receiver.Requests.Count);
+
         // A collector that is down: the build still succeeds, with one MP1051 warning, and does not hang.
         server.Reset();
         server.Responder = QuickProject.CorrectScript().Respond;
@@ -65,6 +72,21 @@ public sealed class TelemetryBuildTests(SdkPackageFixture sdk)
         Assert.True(dead.Succeeded, dead.ToString());
         Assert.Contains("warning MP1051", dead.Output);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
+    public async Task A_bad_MicroPromptOtlpEndpoint_or_MicroPromptOtlpIncludeContent_is_an_error_with_its_code()
+    {
+        using var project = QuickProject.Create(sdk);
+
+        var build = await project.BuildAsync(new ScriptedEndpoint("http://127.0.0.1:9"), "-p:MicroPromptLocked=false",
+            "-p:MicroPromptOtlpEndpoint=localhost:4318", "-p:MicroPromptOtlpIncludeContent=yes");
+
+        Assert.False(build.Succeeded);
+        Assert.Contains("error MP1050", build.Output);
+        Assert.Contains("MicroPromptOtlpEndpoint", build.Output);
+        Assert.Contains("error MP1005", build.Output);
+        Assert.Contains("MicroPromptOtlpIncludeContent", build.Output);
     }
 
     private static int ClosedPort()
