@@ -171,6 +171,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         // OpenTelemetry is loaded only through StartTelemetry, only when an endpoint is set.
         var telemetry = settings.Telemetry is { } options ? StartTelemetry(options) : null;
+        var outer = System.Diagnostics.Activity.Current;
         var build = telemetry is null ? null : MicroPromptTelemetry.StartBuild(ProjectNameOrFolder(), Prompts.Length, settings.ProviderName, Locked, settings.Comparison is not null);
         try
         {
@@ -178,7 +179,12 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         }
         finally
         {
-            build?.Dispose();
+            if (build is not null)
+            {
+                build.Dispose();
+                System.Diagnostics.Activity.Current = outer; // the host's own span, if it had one, is current again
+            }
+
             if (telemetry?.Stop() is { } exportProblem)
             {
                 Report(exportProblem);

@@ -46,33 +46,25 @@ public static class MicroPromptTelemetry
 
     /// <summary>
     /// The build's root span. It is a root whatever span is current in the host (MSBuild's own, if any), so a build is
-    /// always one trace.
+    /// always one trace; the caller makes the host's span current again when the build span ends.
     /// </summary>
     public static Activity? StartBuild(string project, int items, string provider, bool locked, bool comparison)
     {
         var previous = Activity.Current;
         Activity.Current = null;
-        try
+        var activity = Source.StartActivity(BuildSpan, ActivityKind.Internal);
+        if (activity is null)
         {
-            var activity = Source.StartActivity(BuildSpan, ActivityKind.Internal);
-            if (activity is not null)
-            {
-                activity.SetTag("microprompt.project", project);
-                activity.SetTag("microprompt.items", items);
-                activity.SetTag("gen_ai.provider.name", provider);
-                activity.SetTag("microprompt.locked", locked);
-                activity.SetTag("microprompt.comparison", comparison);
-            }
+            Activity.Current = previous; // nobody listens: leave the host's context as it was
+            return null;
+        }
 
-            return activity;
-        }
-        finally
-        {
-            if (Activity.Current is null)
-            {
-                Activity.Current = previous;
-            }
-        }
+        activity.SetTag("microprompt.project", project);
+        activity.SetTag("microprompt.items", items);
+        activity.SetTag("gen_ai.provider.name", provider);
+        activity.SetTag("microprompt.locked", locked);
+        activity.SetTag("microprompt.comparison", comparison);
+        return activity;
     }
 
     /// <summary>Tags the build span with the report's totals.</summary>
