@@ -15,10 +15,13 @@ public sealed class ProviderBuildTests(SdkPackageFixture sdk)
         var script = QuickProject.CorrectScript();
         server.Responder = request => script.Respond(request).WithCacheTokens(creation: 10, read: 1000);
         using var project = QuickProject.Create(sdk);
+        project.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = null; // telemetry off, whatever the machine says
 
-        var build = await project.BuildAsync(new ScriptedEndpoint(server.BaseUrl, "anthropic"), "-p:MicroPromptLocked=false", "-p:MicroPromptModel=claude-haiku-4-5");
+        var build = await project.BuildAsync(new ScriptedEndpoint(server.BaseUrl, "anthropic"), "-p:MicroPromptLocked=false", "-p:MicroPromptModel=claude-haiku-4-5", "-v:detailed");
 
         Assert.True(build.Succeeded, build.ToString());
+        Assert.Matches("heavy components loaded: .*Anthropic", build.Output);
+        Assert.DoesNotMatch("heavy components loaded: .*OpenTelemetry", build.Output); // no endpoint set: no OpenTelemetry, even when generating
         Assert.Equal("Hello, Grace Hopper! Your handle is grace-hopper.", (await project.RunAsync("Grace Hopper")).Output.Trim());
         Assert.NotEmpty(server.ChatRequests);
         Assert.All(server.ChatRequests, r =>
