@@ -41,6 +41,8 @@ public static class DiagnosticCodes
     public const string ComparisonSamplesInvalid = "MP1031";  // MicroPromptSamples is not a whole number from 1 to 100
     public const string ComparisonTemperatureInvalid = "MP1033"; // MicroPromptCompareTemperature is not a number from 0 to 2
     public const string ComparisonRepairModeUnknown = "MP1032"; // MicroPromptCompareRepair names a mode other than exec, review, none
+    public const string TelemetryEndpointInvalid = "MP1050";  // MicroPromptOtlpEndpoint / OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute http(s) URL
+    public const string TelemetryExportFailed = "MP1051";     // warning: the collector could not be reached or did not answer in time
 
     // MP2xxx — generation and verification
     public const string GenerationFailed = "MP2001";          // still does not compile after max passes

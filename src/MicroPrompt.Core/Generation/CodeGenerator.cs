@@ -1,6 +1,7 @@
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Prompts;
+using MicroPrompt.Telemetry;
 using MicroPrompt.Verification;
 using Microsoft.Extensions.AI;
 
@@ -266,16 +267,23 @@ public sealed class CodeGenerator : IItemGenerator
     }
 
     /// <summary>Every check before the examples: compile (with callers), library shape, public API compatibility.</summary>
-    private ItemVerdict Verify(GenerationRequest request, string code, string fileName) => ItemVerdict.Of(request, code, fileName, _checker.Check(new CompileCheckRequest
+    private ItemVerdict Verify(GenerationRequest request, string code, string fileName)
     {
-        Code = code,
-        FileName = fileName,
-        Kind = request.Prompt.Kind,
-        Project = request.Project,
-        CompanionSources = request.CompanionSources,
-        CompanionNames = request.CompanionNames,
-        CallerBaseline = request.CallerBaseline,
-    }));
+        using var activity = MicroPromptTelemetry.StartStage(MicroPromptTelemetry.VerifySpan, request.ItemPath, request.Model);
+        activity?.SetTag("microprompt.verify.step", "compile");
+        var verdict = ItemVerdict.Of(request, code, fileName, _checker.Check(new CompileCheckRequest
+        {
+            Code = code,
+            FileName = fileName,
+            Kind = request.Prompt.Kind,
+            Project = request.Project,
+            CompanionSources = request.CompanionSources,
+            CompanionNames = request.CompanionNames,
+            CallerBaseline = request.CallerBaseline,
+        }));
+        activity?.SetTag("microprompt.compiles", verdict.Compile.Success);
+        return verdict;
+    }
 
     /// <inheritdoc />
     public async Task<GenerationOutcome?> VerifyAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
@@ -311,7 +319,9 @@ public sealed class CodeGenerator : IItemGenerator
             return ExampleRunReport.Empty;
         }
 
-        return await _examples.RunAsync(new ExampleRunRequest
+        using var activity = MicroPromptTelemetry.StartStage(MicroPromptTelemetry.VerifySpan, request.ItemPath, request.Model);
+        activity?.SetTag("microprompt.verify.step", "examples");
+        var report = await _examples.RunAsync(new ExampleRunRequest
         {
             ItemPath = request.ItemPath,
             PromptFile = request.Prompt.FilePath,
@@ -323,6 +333,9 @@ public sealed class CodeGenerator : IItemGenerator
             UsedNamespaces = request.Uses.Select(u => u.Namespace).Distinct(StringComparer.Ordinal).ToList(),
             Examples = request.Prompt.Examples,
         }, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("microprompt.examples.passed", report.Passed);
+        activity?.SetTag("microprompt.examples.total", report.Total);
+        return report;
     }
 
     /// <summary>Failing examples as the model (exec) and the build log see them: where, what, and what happened.</summary>

@@ -24,6 +24,9 @@ public static class ReportHtml
         ul{margin:.25rem 0 .5rem 1.2rem;padding:0}summary{cursor:pointer;color:#0969da}
         .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .8rem;min-width:8rem}
         .card b{display:block;font-size:1.2rem}
+        figure.chart{margin:.5rem 0 1rem}figure.chart svg{max-width:100%;height:auto;border:1px solid #d0d7de;border-radius:6px}
+        figure.chart figcaption{color:#57606a;font-size:12px;max-width:720px;margin-top:.3rem}
+        @media print{figure.chart{break-inside:avoid}figure.chart svg{border-color:#999}}
         td.m-all{color:#1a7f37}td.m-some{color:#9a6700;font-weight:600}td.m-zero{color:#cf222e;font-weight:600}td.m-none{color:#57606a}td.why{font-size:12px}
         """;
 

@@ -17,6 +17,14 @@ internal sealed class ItemLookup(ResolutionRun run)
 {
     public LookupHit? Find(PlannedItem planned, List<MicroPromptDiagnostic> diagnostics)
     {
+        using var activity = Telemetry.MicroPromptTelemetry.StartResolve(planned.ItemPath, planned.Model);
+        var hit = FindCore(planned, diagnostics);
+        activity?.SetTag("microprompt.status", hit is null ? "miss" : hit.Value.Status.ToString().ToLowerInvariant());
+        return hit;
+    }
+
+    private LookupHit? FindCore(PlannedItem planned, List<MicroPromptDiagnostic> diagnostics)
+    {
         var itemPath = planned.ItemPath;
         if (run.IsRegenerate(itemPath))
         {
