@@ -8,6 +8,7 @@ namespace MicroPrompt.Sdk.Tests.Release;
 /// </summary>
 internal sealed class ReleaseCheckout : IDisposable
 {
+    /// <summary>The clone's origin; SourceLink maps the sources to raw.githubusercontent.com under it.</summary>
     public const string RemoteUrl = "https://github.com/microprompt/MicroPrompt.Sdk";
 
     private ReleaseCheckout(string root)

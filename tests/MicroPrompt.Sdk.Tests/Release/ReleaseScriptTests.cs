@@ -49,6 +49,10 @@ public sealed class ReleaseScriptTests
         }
     }
 
+    /// <summary>The one place the public address is written (Directory.Build.props).</summary>
+    private static string RepositoryUrl { get; } = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props"))
+        .Descendants("RepositoryUrl").Single().Value;
+
     private static void AssertMetadata(ZipArchive zip, string id, string version, string commit)
     {
         var nuspecEntry = Assert.Single(zip.Entries, e => e.FullName == id + ".nuspec");
@@ -64,10 +68,10 @@ public sealed class ReleaseScriptTests
         Assert.False(string.IsNullOrWhiteSpace(Value("authors")), id + ": no authors");
         Assert.Equal("expression", Element("license").Attribute("type")?.Value);
         Assert.Equal("MIT", Value("license"));
-        Assert.Equal(ReleaseCheckout.RemoteUrl, Value("projectUrl"));
+        Assert.Equal(RepositoryUrl, Value("projectUrl"));
         var repository = Element("repository");
         Assert.Equal("git", repository.Attribute("type")?.Value);
-        Assert.Equal(ReleaseCheckout.RemoteUrl, repository.Attribute("url")?.Value);
+        Assert.Equal(RepositoryUrl, repository.Attribute("url")?.Value);
         Assert.Equal(commit, repository.Attribute("commit")?.Value);
 
         var readme = Value("readme");
@@ -87,6 +91,7 @@ public sealed class ReleaseScriptTests
         Assert.NotEmpty(provenance.Documents);
         Assert.All(provenance.Documents, d => Assert.StartsWith("/_/", d)); // ContinuousIntegrationBuild: no machine paths
         Assert.NotNull(provenance.SourceLink);
-        Assert.Contains($"https://raw.githubusercontent.com/microprompt/MicroPrompt.Sdk/{commit}/*", provenance.SourceLink);
+        var raw = ReleaseCheckout.RemoteUrl.Replace("https://github.com/", "https://raw.githubusercontent.com/", StringComparison.Ordinal);
+        Assert.Contains($"{raw}/{commit}/*", provenance.SourceLink);
     }
 }
