@@ -119,9 +119,12 @@ public sealed class ReportAndGateTests(SdkPackageFixture sdk)
         return File.ReadAllText(Path.Combine(dir, "report.json"));
     }
 
+    // Built once per process: the schema has an $id, and JsonSchema.Net's global registry refuses a second registration.
+    private static readonly Lazy<JsonSchema> ReportSchema = new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "report.schema.json"))));
+
     internal static void AssertMatchesSchema(string json)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "report.schema.json")));
+        var schema = ReportSchema.Value;
         using var document = JsonDocument.Parse(json);
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(result.IsValid, "report.json does not match docs/report.schema.json:\n" + json);
