@@ -198,7 +198,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var result = resolver.ResolveAsync(items, _cancellation.Token).GetAwaiter().GetResult();
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms.");
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms ({result.Timings}).");
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);
@@ -224,9 +224,11 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             comparison = MicroPrompt.Comparison.ComparisonTables.Build(compared.Runs, compare, settings.Prices);
         }
 
+        stopwatch.Restart();
         GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
         WriteBookkeeping(result, resolution: settings.Comparison is null);
         Summarize(result, settings, started.Elapsed, comparison);
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: outputs, report and summary took {stopwatch.ElapsedMilliseconds} ms.");
         LogLoadedComponents();
         return !Log.HasLoggedErrors;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
@@ -64,8 +65,12 @@ public sealed class PromptResolver
     private async Task<ResolutionResult> ResolveAsync(ResolutionRun run, IReadOnlyList<ResolutionItem> items, CancellationToken cancellationToken)
     {
         var diagnostics = run.Diagnostics;
+        var started = Stopwatch.GetTimestamp();
         Parse(run, items);
+        run.Timings.Add("parse", started);
+        started = Stopwatch.GetTimestamp();
         var graph = PromptGraph.Build(items, run.Documents, diagnostics);
+        run.Timings.Add("graph", started);
         foreach (var broken in graph.Broken)
         {
             run.Results.TryAdd(broken, ResolutionRun.Failed(broken));
@@ -90,11 +95,16 @@ public sealed class PromptResolver
 
             if (misses.Count > 0)
             {
+                started = Stopwatch.GetTimestamp();
                 await GenerateLevelAsync(run, misses, generation, recorder, cancellationToken).ConfigureAwait(false);
+                run.Timings.Add("generate", started);
             }
         }
 
-        return Finish(run, items, recorder);
+        started = Stopwatch.GetTimestamp();
+        var result = Finish(run, items, recorder);
+        run.Timings.Add("finish", started);
+        return result;
     }
 
     private static void Parse(ResolutionRun run, IReadOnlyList<ResolutionItem> items)
@@ -146,16 +156,23 @@ public sealed class PromptResolver
             return null;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var planned = planner.Plan(item, document, deps, diagnostics);
+        run.Timings.Add("plan", started);
         if (planned is null)
         {
             run.Results[itemPath] = ResolutionRun.Failed(itemPath);
             return null;
         }
 
-        if (lookup.Find(planned, diagnostics) is { } hit)
+        started = Stopwatch.GetTimestamp();
+        var found = lookup.Find(planned, diagnostics);
+        run.Timings.Add("lookup", started);
+        if (found is { } hit)
         {
+            started = Stopwatch.GetTimestamp();
             run.Results[itemPath] = recorder.TakeHit(planned, hit);
+            run.Timings.Add("record and write", started);
             return null;
         }
 
@@ -301,6 +318,7 @@ public sealed class PromptResolver
         {
             Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files,
             Code = new Dictionary<string, string>(run.Code, StringComparer.Ordinal), Documents = run.Documents,
+            Timings = run.Timings,
         };
     }
 
