@@ -5,6 +5,8 @@ namespace MicroPrompt.Resolution;
 /// <summary>
 /// Wall time of each resolution phase (parse, graph, plan, look up, write, finish), summed over the build: the task
 /// logs it at low importance, so <c>-v:detailed</c> shows where a build's time went (docs/implementation-notes.md).
+/// Phases that run per item in parallel (plan, lookup, record and write) are summed over the threads; "levels (wall)"
+/// is their elapsed time.
 /// </summary>
 public sealed class PhaseTimings
 {
