@@ -42,9 +42,8 @@ unzip -l "$work/feed/MicroPrompt.Sdk.$version.nupkg" | grep -q 'build/MicroPromp
 # Prints "<wall ms> <cpu ms> <peak MB>": cpu = user + sys of the whole process tree (less sensitive to other load on
 # the machine); peak = the largest resident set of a process of the tree (the MSBuild process doing the work).
 ms() {
-  local out
-  out=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>&1; } 2>&1 ) || { echo "FAILED: $*" >&2; exit 1; }
-  echo "$out" | tail -1 | awk '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024}'
+  /usr/bin/time -o "$work/time" -f '%e %U %S %M' bash -c '"$@"' _ "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; exit 1; }
+  tail -1 "$work/time" | awk '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024}'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
@@ -52,17 +51,18 @@ build() { dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummar
 clean_build() { rm -rf "$1/obj" "$1/bin"; build "$1"; }
 # One item changed: the MicroPrompt side edits a prompt (a new sentence each run, so the key is new and the replay
 # server regenerates it), the plain side edits the matching .cs file.
-edit_run=0
 incremental_build() {
-  edit_run=$((edit_run + 1))
+  local edit; edit=$(date +%s%N)
   if [[ -f "$1/Generated/F1.g.cs" ]]; then
-    echo "// edit $edit_run" >> "$1/Generated/F1.g.cs"
+    echo "// edit $edit" >> "$1/Generated/F1.g.cs"
     build "$1"
   else
-    printf 'Edit %d: keep the behaviour.\n' "$edit_run" >> "$1/Prompts/F1.mprompt"
+    printf 'Edit %s: keep the behaviour.\n' "$edit" >> "$1/Prompts/F1.mprompt"
     dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=false -p:MicroPromptEndpoint="$(cat "$work/url")"
   fi
 }
+export -f build clean_build incremental_build # ms runs them under /usr/bin/time in a child bash
+export work
 
 measure() { # $1 = prompts, $2 = form, $3 = case, $4 = function, $5 = target (or none), $6 = the MicroPrompt project, $7 = runs
   local aw=() ac=() am=() bw=() bc=() bm=() r
