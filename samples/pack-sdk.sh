@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Packs MicroPrompt.Sdk into artifacts/packages (the local feed named in nuget.config) with the version a sample pins
-# in its global.json, and points NUGET_PACKAGES at a private folder so a re-packed version is never served stale.
+# Packs every package (build/release.sh: MicroPrompt.Sdk, MicroPrompt.Templates, …) into artifacts/packages (the local
+# feed named in nuget.config) with the version a sample pins in its global.json, and points NUGET_PACKAGES at a private
+# folder so a re-packed version is never served stale.
 # Usage: source samples/pack-sdk.sh <sample folder>
 set -euo pipefail
 _mp_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -8,5 +9,4 @@ _mp_sample=$1
 MICROPROMPT_SDK_VERSION=$(sed -n 's/.*"MicroPrompt.Sdk": *"\([^"]*\)".*/\1/p' "$_mp_sample/global.json")
 export NUGET_PACKAGES="$_mp_root/artifacts/nuget-packages"
 rm -rf "$NUGET_PACKAGES/microprompt.sdk"
-dotnet pack "$_mp_root/sdk/MicroPrompt.Sdk/MicroPrompt.Sdk.csproj" -c Release -o "$_mp_root/artifacts/packages" \
-  -p:Version="$MICROPROMPT_SDK_VERSION" -nodeReuse:false -v:quiet -clp:NoSummary
+bash "$_mp_root/build/release.sh" "$MICROPROMPT_SDK_VERSION" "$_mp_root/artifacts/packages"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command (README): installs what the tests need (Debian's redis-server and chromium, when missing), runs every
+# The test command (README): installs what the tests need (Debian's redis-server, bubblewrap and chromium, when missing), runs every
 # test of the solution, and prints one closing line "tests: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,13 @@ if ! command -v redis-server >/dev/null 2>&1; then
     || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
   # Packaging may start a system-wide service; the tests do not use it.
   if command -v service >/dev/null 2>&1; then service redis-server stop >/dev/null 2>&1 || true; fi
+fi
+
+# bubblewrap (bwrap) for the example jail (docs/examples.md): the jail tests and the bench grade inside it.
+if ! command -v bwrap >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends bubblewrap >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends bubblewrap >/dev/null; }
 fi
 
 # Headless Chromium for the HTML report test (Debian package; quiet and idempotent).

@@ -3,6 +3,7 @@ using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Reporting;
 using MicroPrompt.Resolution;
+using MicroPrompt.Telemetry;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
@@ -75,6 +76,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     /// <summary><c>MicroPromptExampleTimeoutSeconds</c>: the time limit of each example (default 10).</summary>
     public string? ExampleTimeoutSeconds { get; set; }
 
+    /// <summary><c>MicroPromptSandbox</c>: <c>auto</c> (default), <c>jail</c> or <c>process</c> (docs/examples.md).</summary>
+    public string? Sandbox { get; set; }
+
     /// <summary>Implementation assemblies of package and project references (<c>@(ReferenceCopyLocalPaths)</c>), loaded by examples.</summary>
     public ITaskItem[] RuntimeReferences { get; set; } = [];
     public string? GeneratorVersion { get; set; }
@@ -120,6 +124,12 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     /// <summary><c>MicroPromptCompareTemperature</c>: sampling temperature of comparison runs (default 0, as builds).</summary>
     public string? CompareTemperature { get; set; }
 
+    /// <summary><c>MicroPromptOtlpEndpoint</c>: the OTLP/HTTP collector's base URL; empty falls back to <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary><c>MicroPromptOtlpIncludeContent</c>: model-call spans carry the messages (prompt text, code); default false.</summary>
+    public string? OtlpIncludeContent { get; set; }
+
     /// <summary>The project's name, shown in the report.</summary>
     public string? ProjectName { get; set; }
 
@@ -161,12 +171,41 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     {
         GeneratorVersion ??= SdkVersion();
         var settings = TaskSettings.Read(this);
+        settings.Warnings.ForEach(Report);
         if (settings.Problems.Count > 0)
         {
             settings.Problems.ForEach(Report);
             return false;
         }
 
+        // OpenTelemetry is loaded only through StartTelemetry, only when an endpoint is set.
+        var telemetry = settings.Telemetry is { } options ? StartTelemetry(options) : null;
+        var outer = System.Diagnostics.Activity.Current;
+        var build = telemetry is null ? null : MicroPromptTelemetry.StartBuild(ProjectNameOrFolder(), Prompts.Length, settings.ProviderName, Locked, settings.Comparison is not null);
+        try
+        {
+            return ExecuteResolution(settings, telemetry, build);
+        }
+        finally
+        {
+            if (build is not null)
+            {
+                build.Dispose();
+                System.Diagnostics.Activity.Current = outer; // the host's own span, if it had one, is current again
+            }
+
+            if (telemetry?.Stop() is { } exportProblem)
+            {
+                Report(exportProblem);
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ITelemetryExport StartTelemetry(TelemetryOptions options) => TelemetryExport.Start(options);
+
+    private bool ExecuteResolution(TaskSettings settings, ITelemetryExport? telemetry, System.Diagnostics.Activity? build)
+    {
         var items = new List<ResolutionItem>();
         foreach (var prompt in Prompts)
         {
@@ -192,7 +231,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         var started = System.Diagnostics.Stopwatch.StartNew();
         var resolver = new PromptResolver(
             settings.Options,
-            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message)),
+            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message), telemetry: telemetry),
             (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
             message => Log.LogMessage(MessageImportance.Normal, message));
 
@@ -216,7 +255,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             var runner = new MicroPrompt.Comparison.ComparisonRunner(
                 settings.Options,
                 compare,
-                () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message), memoizeVerification: true),
+                () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message), memoizeVerification: true, telemetry: telemetry),
                 (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
                 message => Log.LogMessage(MessageImportance.Normal, message));
             var compared = runner.RunAsync(items, result, _cancellation.Token).GetAwaiter().GetResult();
@@ -227,8 +266,14 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         stopwatch.Restart();
         GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
         WriteBookkeeping(result, resolution: settings.Comparison is null);
-        Summarize(result, settings, started.Elapsed, comparison);
+        var report = Summarize(result, settings, started.Elapsed, comparison);
         Log.LogMessage(MessageImportance.Low, $"MicroPrompt: outputs, report and summary took {stopwatch.ElapsedMilliseconds} ms.");
+        if (telemetry is not null)
+        {
+            MicroPromptTelemetry.Record(report);
+            MicroPromptTelemetry.Complete(build, report);
+        }
+
         LogLoadedComponents();
         return !Log.HasLoggedErrors;
     }
@@ -256,12 +301,12 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     }
 
     // The report model is built in Core; the task only writes it and prints the one-screen summary.
-    private void Summarize(ResolutionResult result, TaskSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison)
+    private BuildReport Summarize(ResolutionResult result, TaskSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison)
     {
         var report = BuildReportBuilder.Build(result, new ReportContext
         {
             ProjectDirectory = ProjectDirectory,
-            ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? Path.GetFileName(ProjectDirectory.TrimEnd('/', '\\')) : ProjectName!,
+            ProjectName = ProjectNameOrFolder(),
             GeneratorVersion = GeneratorVersion ?? "0.0.0",
             Provider = settings.ProviderName,
             Prices = settings.Prices,
@@ -289,12 +334,16 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         {
             Log.LogMessage(MessageImportance.High, line);
         }
+
+        return report;
     }
+
+    private string ProjectNameOrFolder() => string.IsNullOrWhiteSpace(ProjectName) ? Path.GetFileName(ProjectDirectory.TrimEnd('/', '\\')) : ProjectName!;
 
     // Values the report must never contain: the API key (read here by variable name, as the model client does).
     private string[] SecretValues()
     {
-        var names = new[] { ApiKeyVariable, "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY" };
+        var names = new[] { ApiKeyVariable, "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "ANTHROPIC_API_KEY" };
         return names.Where(n => !string.IsNullOrWhiteSpace(n))
             .Select(n => Environment.GetEnvironmentVariable(n!.Trim()))
             .Where(v => !string.IsNullOrEmpty(v))
@@ -310,8 +359,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             .Select(a => a.GetName().Name ?? "")
             .Where(n => n.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
                 || n.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal)
-                || n is "OpenAI" or "OllamaSharp" or "System.ClientModel"
+                || n is "OpenAI" or "OllamaSharp" or "System.ClientModel" or "Anthropic"
                 || n is "StackExchange.Redis" or "Microsoft.Extensions.Caching.StackExchangeRedis" or "Pipelines.Sockets.Unofficial"
+                || n.StartsWith("OpenTelemetry", StringComparison.Ordinal)
                 || n.StartsWith("Azure.", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
@@ -328,7 +378,8 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         return plus < 0 ? informational : informational[..plus];
     }
 
-    private void Report(MicroPromptDiagnostic d)
+    /// <summary>Logs an engine diagnostic as an MSBuild error, warning or message with its MP code.</summary>
+    internal void Report(MicroPromptDiagnostic d)
     {
         var file = d.File ?? "";
         switch (d.Severity)

@@ -8,6 +8,7 @@ using MicroPrompt.Resilience;
 using MicroPrompt.Resolution;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Verification;
+using MicroPrompt.Verification.Jail;
 using Microsoft.Build.Framework;
 
 namespace MicroPrompt.Tasks;
@@ -15,7 +16,7 @@ namespace MicroPrompt.Tasks;
 /// <summary>Validates and converts <see cref="ResolveMicroPrompts"/> parameters into engine settings.</summary>
 internal sealed class TaskSettings
 {
-    private static readonly string[] KnownProviders = ["openai", "azure-openai", "ollama"];
+    private static readonly string[] KnownProviders = ["openai", "azure-openai", "ollama", "anthropic"];
 
     private TaskSettings()
     {
@@ -31,6 +32,12 @@ internal sealed class TaskSettings
     public ExampleRunnerOptions? Examples { get; private set; }
 
     public List<MicroPromptDiagnostic> Problems { get; } = [];
+
+    /// <summary>Reported, but the build goes on (e.g. a malformed OTEL_EXPORTER_OTLP_ENDPOINT: no telemetry).</summary>
+    public List<MicroPromptDiagnostic> Warnings { get; } = [];
+
+    /// <summary>The OTLP export, or null when no endpoint is set (nothing of OpenTelemetry is loaded then).</summary>
+    public MicroPrompt.Telemetry.TelemetryOptions? Telemetry { get; private set; }
 
     /// <summary>Static checks and judge of new generations.</summary>
     public GradingOptions Grading { get; private set; } = new();
@@ -60,7 +67,7 @@ internal sealed class TaskSettings
         {
             settings.Problems.Add(MicroPromptDiagnostic.Error(
                 DiagnosticCodes.InvalidEndpoint,
-                $"MicroPromptEndpoint '{task.Endpoint}' is not an absolute http(s) URL, e.g. http://127.0.0.1:11434 or https://api.openai.com/v1."));
+                $"MicroPromptEndpoint '{task.Endpoint}' is not an absolute http(s) URL, e.g. http://127.0.0.1:11434, https://api.openai.com/v1 or https://api.anthropic.com."));
             endpoint = null;
         }
 
@@ -80,6 +87,13 @@ internal sealed class TaskSettings
         var timeout = settings.Int("MicroPromptTimeoutSeconds", task.TimeoutSeconds, 120, 1, 3600);
         var exampleTimeout = settings.Int("MicroPromptExampleTimeoutSeconds", task.ExampleTimeoutSeconds, 10, 1, 3600);
         var runExamples = settings.Bool("MicroPromptRunExamples", task.RunExamples, true);
+        var sandbox = (task.Sandbox ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "auto" => SandboxMode.Auto,
+            "jail" => SandboxMode.Jail,
+            "process" => SandboxMode.Process,
+            _ => settings.Invalid("MicroPromptSandbox", task.Sandbox, "auto, jail or process", SandboxMode.Auto),
+        };
         var maxBytes = settings.Int("MicroPromptMaxPromptBytes", task.MaxPromptBytes, 256 * 1024, 1, 64 * 1024 * 1024);
         var maxRetries = settings.Int("MicroPromptMaxRetries", task.MaxRetries, 3, 0, 20);
         var retryDelay = settings.Int("MicroPromptRetryDelayMilliseconds", task.RetryDelayMilliseconds, 1000, 1, 600_000);
@@ -111,6 +125,22 @@ internal sealed class TaskSettings
                 settings.Problems.Add(ex.Diagnostic);
             }
         }
+
+        var otlp = MicroPrompt.Telemetry.TelemetryEndpoint.Resolve(
+            task.OtlpEndpoint, Environment.GetEnvironmentVariable(MicroPrompt.Telemetry.TelemetryEndpoint.EnvironmentVariable), out var otlpProblem);
+        if (otlpProblem is not null)
+        {
+            (otlpProblem.Severity == DiagnosticSeverity.Error ? settings.Problems : settings.Warnings).Add(otlpProblem);
+        }
+
+        var includeContent = settings.Bool("MicroPromptOtlpIncludeContent", task.OtlpIncludeContent, false);
+        settings.Telemetry = otlp is null ? null : new MicroPrompt.Telemetry.TelemetryOptions
+        {
+            Endpoint = otlp,
+            IncludeContent = includeContent,
+            ProjectName = string.IsNullOrWhiteSpace(task.ProjectName) ? Path.GetFileName(task.ProjectDirectory.TrimEnd('/', '\\')) : task.ProjectName!.Trim(),
+            ServiceVersion = task.GeneratorVersion,
+        };
 
         settings.Comparison = MicroPrompt.Comparison.ComparisonSettings.Parse(task.Models, task.Samples, task.CompareRepair, maxPasses, settings.Problems, task.CompareTemperature);
 
@@ -153,6 +183,8 @@ internal sealed class TaskSettings
             {
                 HostAssemblyPath = Path.Combine(tasksDirectory, "examplehost", "MicroPrompt.ExampleHost.dll"),
                 Timeout = TimeSpan.FromSeconds(exampleTimeout),
+                Sandbox = sandbox,
+                OnDiagnostic = task.Report, // MP2050, once per build, when an example is about to run
                 AspNetCore = task.References.Any(r => string.Equals(r.GetMetadata("FrameworkReferenceName"), AspNetCoreFramework.Name, StringComparison.OrdinalIgnoreCase))
                     || AspNetCoreFramework.IsReferencedBy(project.ReferencePaths),
                 RuntimeReferencePaths = task.RuntimeReferences

@@ -29,6 +29,10 @@ public sealed class GraderValidityTests(BenchHarness harness)
         var runnable = bench.Document.Examples.Count(e => ExampleRunner.IsRunnable(e, bench.Document.Kind));
         Assert.Equal((runnable, runnable), (outcome.ExamplesPassed, outcome.ExamplesTotal));
         Assert.True(runnable >= 2);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(MicroPrompt.Verification.Jail.SandboxKind.Jail, outcome.Sandbox); // mTLS and OAuth2 mocks on the jail's loopback
+        }
 
         // What the reference needs is what the task declares (the SDK warns with MP2020 otherwise).
         var undeclared = outcome.Capabilities.Where(c => !bench.Document.Capabilities.Contains(c.Capability)).ToList();

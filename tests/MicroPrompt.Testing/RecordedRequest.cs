@@ -68,6 +68,12 @@ public sealed class RecordedRequest
     /// <summary>The <c>api-key</c> header (Azure OpenAI key authentication), if sent.</summary>
     public string? ApiKey => Header("api-key");
 
+    /// <summary>The <c>x-api-key</c> header (Anthropic key authentication), if sent.</summary>
+    public string? XApiKey => Header("x-api-key");
+
+    /// <summary>The <c>anthropic-version</c> header, if sent.</summary>
+    public string? AnthropicVersion => Header("anthropic-version");
+
     /// <summary>The HTTP status the server sent; 0 while not answered yet or when the connection was aborted.</summary>
     public int ResponseStatus
     {

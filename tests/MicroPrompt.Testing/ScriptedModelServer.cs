@@ -13,13 +13,14 @@ using MicroPrompt.Testing.Internal;
 namespace MicroPrompt.Testing;
 
 /// <summary>
-/// A real HTTP server (Kestrel on 127.0.0.1, random free port) that speaks the chat wire protocols of OpenAI, Azure OpenAI
-/// and Ollama and answers each chat request with the next scripted reply. Every request is recorded.
+/// A real HTTP server (Kestrel on 127.0.0.1, random free port) that speaks the chat wire protocols of OpenAI, Azure OpenAI,
+/// Ollama and Anthropic and answers each chat request with the next scripted reply. Every request is recorded.
 /// </summary>
 /// <remarks>
 /// <para>Chat routes: <c>POST /v1/chat/completions</c> (OpenAI; JSON, or SSE when <c>"stream": true</c>),
 /// <c>POST /openai/deployments/{deployment}/chat/completions</c> and <c>POST /openai/v1/chat/completions</c> (Azure OpenAI),
-/// <c>POST /api/chat</c> (Ollama; NDJSON stream unless <c>"stream": false</c>).</para>
+/// <c>POST /api/chat</c> (Ollama; NDJSON stream unless <c>"stream": false</c>), <c>POST /v1/messages</c> (Anthropic's
+/// Messages API; JSON, or SSE events when <c>"stream": true</c>; errors as <c>{"type":"error","error":{…}}</c>).</para>
 /// <para>Other routes answered without consuming a reply: <c>GET /v1/models</c>, <c>GET /openai/v1/models</c>,
 /// <c>GET /api/tags</c>, <c>GET /api/version</c>, <c>GET /</c>. Anything else gets 404.</para>
 /// <para>A chat request takes the next queued reply (<see cref="Enqueue(ScriptedReply[])"/>); when the queue is empty it asks
@@ -49,6 +50,9 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
     /// <summary>OpenAI-compatible endpoint: <see cref="BaseUrl"/> + <c>/v1</c>.</summary>
     public string OpenAIEndpoint => BaseUrl + "/v1";
+
+    /// <summary>Anthropic endpoint (the API root; the client appends <c>/v1/messages</c>): same as <see cref="BaseUri"/>.</summary>
+    public Uri AnthropicEndpoint => BaseUri;
 
     /// <summary>Azure OpenAI endpoint (the resource URL): same as <see cref="BaseUri"/>.</summary>
     public Uri AzureOpenAIEndpoint => BaseUri;

@@ -6,7 +6,7 @@ namespace MicroPrompt.Testing;
 /// <code>server.Enqueue(ScriptedReply.Completion("hello", promptTokens: 12, completionTokens: 3).After(TimeSpan.FromSeconds(1)));</code>
 /// Protocol-shaped kinds (<see cref="ScriptedReplyKind.Completion"/>, <see cref="ScriptedReplyKind.EmptyChoices"/>,
 /// <see cref="ScriptedReplyKind.Truncated"/>, <see cref="ScriptedReplyKind.Error"/>) are rendered in whatever protocol the
-/// request used (OpenAI, Azure OpenAI or Ollama; streaming or not).
+/// request used (OpenAI, Azure OpenAI, Ollama or Anthropic; streaming or not).
 /// </summary>
 public sealed record ScriptedReply
 {
@@ -22,7 +22,16 @@ public sealed record ScriptedReply
     /// <summary>Completion (output) tokens reported in the usage.</summary>
     public int CompletionTokens { get; init; } = 20;
 
-    /// <summary>Finish reason reported: <c>stop</c>, <c>length</c>, <c>content_filter</c>, …</summary>
+    /// <summary>Anthropic only: <c>cache_creation_input_tokens</c> reported in the usage (input tokens written to the prompt cache).</summary>
+    public int CacheCreationTokens { get; init; }
+
+    /// <summary>Anthropic only: <c>cache_read_input_tokens</c> reported in the usage (input tokens read from the prompt cache).</summary>
+    public int CacheReadTokens { get; init; }
+
+    /// <summary>
+    /// Finish reason reported: <c>stop</c>, <c>length</c>, <c>content_filter</c>, … (Anthropic: <c>end_turn</c>,
+    /// <c>max_tokens</c>, <c>refusal</c> respectively; any other value is sent as the <c>stop_reason</c> as is).
+    /// </summary>
     public string FinishReason { get; init; } = "stop";
 
     /// <summary>Model id to report; <see langword="null"/> echoes the request's model (or deployment).</summary>
@@ -63,7 +72,10 @@ public sealed record ScriptedReply
     /// <summary>A completion the provider's content filter stopped (finish reason <c>content_filter</c>).</summary>
     public static ScriptedReply ContentFiltered(string content = "") => Completion(content, finishReason: "content_filter");
 
-    /// <summary>A 200 response with a valid envelope but no choices.</summary>
+    /// <summary>An Anthropic refusal: <c>stop_reason</c> <c>refusal</c> (other protocols: finish reason <c>refusal</c>).</summary>
+    public static ScriptedReply Refusal(string content = "") => Completion(content, finishReason: "refusal");
+
+    /// <summary>A 200 response with a valid envelope but no choices (Anthropic: a message without <c>content</c>).</summary>
     public static ScriptedReply EmptyChoices() => new() { Kind = ScriptedReplyKind.EmptyChoices };
 
     /// <summary>A 200 response whose body is a completion cut off halfway.</summary>
@@ -76,6 +88,9 @@ public sealed record ScriptedReply
     /// <summary>429 Too Many Requests with a <c>Retry-After</c> header in whole seconds.</summary>
     public static ScriptedReply RateLimited(TimeSpan retryAfter)
         => Error(429, "Rate limit reached; scripted.").WithHeader("Retry-After", ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Anthropic's 529 Overloaded (<c>overloaded_error</c>); other protocols get a 529 in their error shape.</summary>
+    public static ScriptedReply Overloaded(string message = "Overloaded") => Error(529, message);
 
     /// <summary>Exactly this status, body and content type.</summary>
     public static ScriptedReply Raw(int statusCode, string body, string contentType = "application/json")
@@ -94,6 +109,9 @@ public sealed record ScriptedReply
     /// <summary>This reply with one more response header.</summary>
     public ScriptedReply WithHeader(string name, string value)
         => this with { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
+
+    /// <summary>This reply with Anthropic prompt-cache usage (<c>cache_creation_input_tokens</c>, <c>cache_read_input_tokens</c>).</summary>
+    public ScriptedReply WithCacheTokens(int creation, int read) => this with { CacheCreationTokens = creation, CacheReadTokens = read };
 
     /// <summary>This reply with another HTTP status code.</summary>
     public ScriptedReply WithStatus(int statusCode) => this with { StatusCode = statusCode };

@@ -230,10 +230,14 @@ public sealed class ComparisonRunner
         };
 
         GenerationOutcome outcome;
+        using var activity = Telemetry.MicroPromptTelemetry.StartStage(Telemetry.MicroPromptTelemetry.GenerateSpan, item.ItemPath, p.Model);
+        activity?.SetTag("microprompt.repair", ComparisonSettings.ModeName(p.Mode));
+        activity?.SetTag("microprompt.sample", p.Sample);
         try
         {
             _log($"MicroPrompt: comparison: '{item.ItemPath}' with '{p.Model}', {ComparisonSettings.ModeName(p.Mode)} repair, sample {p.Sample}…");
             outcome = await Generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+            Telemetry.MicroPromptTelemetry.Complete(activity, outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

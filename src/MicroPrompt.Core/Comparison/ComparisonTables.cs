@@ -109,7 +109,7 @@ public static class ComparisonTables
         };
     }
 
-    private static ReportLeaderboardRow Leader(string model, List<ComparisonRun> runs)
+    internal static ReportLeaderboardRow Leader(string model, List<ComparisonRun> runs)
     {
         var graded = runs.Where(r => ComparisonRunStatus.IsGraded(r.Status)).ToList();
         var correct = graded.Count(r => r.Correct);

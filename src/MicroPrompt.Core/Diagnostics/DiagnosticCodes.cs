@@ -41,6 +41,8 @@ public static class DiagnosticCodes
     public const string ComparisonSamplesInvalid = "MP1031";  // MicroPromptSamples is not a whole number from 1 to 100
     public const string ComparisonTemperatureInvalid = "MP1033"; // MicroPromptCompareTemperature is not a number from 0 to 2
     public const string ComparisonRepairModeUnknown = "MP1032"; // MicroPromptCompareRepair names a mode other than exec, review, none
+    public const string TelemetryEndpointInvalid = "MP1050";  // MicroPromptOtlpEndpoint / OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute http(s) URL
+    public const string TelemetryExportFailed = "MP1051";     // warning: the collector could not be reached or did not answer in time
 
     // MP2xxx — generation and verification
     public const string GenerationFailed = "MP2001";          // still does not compile after max passes
@@ -52,6 +54,8 @@ public static class DiagnosticCodes
     public const string ExamplesFailed = "MP2007";            // compiles, but examples still fail after max passes
     public const string ExamplesNotRun = "MP2008";            // the example harness could not be started or compiled against
     public const string ContractMismatch = "MP2010";
+    public const string SandboxNotIsolated = "MP2050";        // MicroPromptSandbox=auto without a working jail: process isolation only (warning, once per build)
+    public const string JailUnavailable = "MP2051";           // MicroPromptSandbox=jail but bubblewrap / user namespaces / libseccomp are missing
     public const string ComparisonRunNotCached = "MP2030";    // locked comparison build: a run is not in the user cache
     public const string LibraryShape = "MP2040";              // a library item has an entry point or public API its contract does not declare
     public const string CallersBroken = "MP2041";             // the new code breaks the project's files or other items; previous resolution kept

@@ -1,6 +1,7 @@
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Prompts;
+using MicroPrompt.Telemetry;
 using MicroPrompt.Verification;
 using Microsoft.Extensions.AI;
 
@@ -173,6 +174,7 @@ public sealed class CodeGenerator : IItemGenerator
                 ExamplesPassed = lastReport.Passed,
                 ExamplesTotal = lastReport.Total,
                 ExampleResults = lastReport.Results,
+                Sandbox = lastReport.Sandbox,
             };
         }
 
@@ -256,6 +258,7 @@ public sealed class CodeGenerator : IItemGenerator
             ExamplesPassed = correct.Report.Passed,
             ExamplesTotal = correct.Report.Total,
             ExampleResults = correct.Report.Results,
+            Sandbox = correct.Report.Sandbox,
             FirstCorrectPass = firstCorrectPass,
             Capabilities = correct.Capabilities,
             ApiChanges = correct.ApiChanges,
@@ -264,16 +267,23 @@ public sealed class CodeGenerator : IItemGenerator
     }
 
     /// <summary>Every check before the examples: compile (with callers), library shape, public API compatibility.</summary>
-    private ItemVerdict Verify(GenerationRequest request, string code, string fileName) => ItemVerdict.Of(request, code, fileName, _checker.Check(new CompileCheckRequest
+    private ItemVerdict Verify(GenerationRequest request, string code, string fileName)
     {
-        Code = code,
-        FileName = fileName,
-        Kind = request.Prompt.Kind,
-        Project = request.Project,
-        CompanionSources = request.CompanionSources,
-        CompanionNames = request.CompanionNames,
-        CallerBaseline = request.CallerBaseline,
-    }));
+        using var activity = MicroPromptTelemetry.StartStage(MicroPromptTelemetry.VerifySpan, request.ItemPath, request.Model);
+        activity?.SetTag("microprompt.verify.step", "compile");
+        var verdict = ItemVerdict.Of(request, code, fileName, _checker.Check(new CompileCheckRequest
+        {
+            Code = code,
+            FileName = fileName,
+            Kind = request.Prompt.Kind,
+            Project = request.Project,
+            CompanionSources = request.CompanionSources,
+            CompanionNames = request.CompanionNames,
+            CallerBaseline = request.CallerBaseline,
+        }));
+        activity?.SetTag("microprompt.compiles", verdict.Compile.Success);
+        return verdict;
+    }
 
     /// <inheritdoc />
     public async Task<GenerationOutcome?> VerifyAsync(GenerationRequest request, string code, CancellationToken cancellationToken)
@@ -295,7 +305,7 @@ public sealed class CodeGenerator : IItemGenerator
         {
             Status = report.AllPassed ? GenerationStatus.Succeeded : GenerationStatus.Failed,
             Code = report.AllPassed ? code : null,
-            Compiles = true, ExamplesPassed = report.Passed, ExamplesTotal = report.Total, ExampleResults = report.Results,
+            Compiles = true, ExamplesPassed = report.Passed, ExamplesTotal = report.Total, ExampleResults = report.Results, Sandbox = report.Sandbox,
             FirstCorrectPass = report.AllPassed ? 0 : null, Capabilities = verdict.Compile.Capabilities, ApiChanges = verdict.ApiChanges,
             FailureCode = report.AllPassed ? null : DiagnosticCodes.ExamplesFailed,
             LastErrors = report.AllPassed ? [] : FormatFailures(report, request.Prompt.FilePath),
@@ -309,7 +319,9 @@ public sealed class CodeGenerator : IItemGenerator
             return ExampleRunReport.Empty;
         }
 
-        return await _examples.RunAsync(new ExampleRunRequest
+        using var activity = MicroPromptTelemetry.StartStage(MicroPromptTelemetry.VerifySpan, request.ItemPath, request.Model);
+        activity?.SetTag("microprompt.verify.step", "examples");
+        var report = await _examples.RunAsync(new ExampleRunRequest
         {
             ItemPath = request.ItemPath,
             PromptFile = request.Prompt.FilePath,
@@ -321,6 +333,9 @@ public sealed class CodeGenerator : IItemGenerator
             UsedNamespaces = request.Uses.Select(u => u.Namespace).Distinct(StringComparer.Ordinal).ToList(),
             Examples = request.Prompt.Examples,
         }, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("microprompt.examples.passed", report.Passed);
+        activity?.SetTag("microprompt.examples.total", report.Total);
+        return report;
     }
 
     /// <summary>Failing examples as the model (exec) and the build log see them: where, what, and what happened.</summary>

@@ -30,6 +30,9 @@ public sealed record GenerationOutcome
     /// <summary>The example results of the final code (or of the last pass that compiled, on failure).</summary>
     public IReadOnlyList<Verification.ExampleResult> ExampleResults { get; init; } = [];
 
+    /// <summary>The sandbox that ran the examples of <see cref="ExampleResults"/>; null when none ran.</summary>
+    public Verification.Jail.SandboxKind? Sandbox { get; init; }
+
     /// <summary>Whether the final code compiles (the compile check passed).</summary>
     public bool Compiles { get; init; }
 

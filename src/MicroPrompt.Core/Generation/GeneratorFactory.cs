@@ -21,6 +21,7 @@ public static class GeneratorFactory
     /// <param name="grading">Static checks and judge after the code is correct; null grades nothing.</param>
     /// <param name="log">Informational messages of the grading.</param>
     /// <param name="memoizeVerification">Compile, run and judge each distinct answer once per build (model comparison runs).</param>
+    /// <param name="telemetry">The build's telemetry export, when one runs: model calls are traced (see <see cref="ChatClientFactory.WithTelemetry"/>).</param>
     public static IItemGenerator Create(
         ProviderSettings provider,
         string providerName,
@@ -28,13 +29,16 @@ public static class GeneratorFactory
         ExampleRunnerOptions? examples = null,
         Judging.GradingOptions? grading = null,
         Action<string>? log = null,
-        bool memoizeVerification = false)
+        bool memoizeVerification = false,
+        Telemetry.ITelemetryExport? telemetry = null)
     {
         // One HttpClient, so one retry policy and one circuit breaker, for every model of the build.
         var http = ModelHttpClient.Create(provider);
         var clients = new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal);
         var runner = examples is null ? null : new ExampleRunner(examples);
-        Func<string, IChatClient> clientFor = model => clients.GetOrAdd(model, m => ChatClientFactory.Create(provider, m, http: http));
+        Func<string, IChatClient> clientFor = model => clients.GetOrAdd(model, m => telemetry is null
+            ? ChatClientFactory.Create(provider, m, http: http)
+            : ChatClientFactory.WithTelemetry(ChatClientFactory.Create(provider, m, http: http), telemetry.IncludeContent));
         ICompileChecker checker = new RoslynCompileChecker(log: log);
         IExampleRunner? verifier = runner;
         if (memoizeVerification)

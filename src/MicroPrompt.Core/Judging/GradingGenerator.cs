@@ -108,6 +108,7 @@ public sealed class GradingGenerator : IItemGenerator
     private async Task<(double? Score, UsageTotals Usage)> JudgeAsync(GenerationRequest request, string code, string judgeModel, CancellationToken cancellationToken)
     {
         UsageCountingChatClient? counting = null;
+        using var activity = Telemetry.MicroPromptTelemetry.StartStage(Telemetry.MicroPromptTelemetry.JudgeSpan, request.ItemPath, judgeModel);
         try
         {
             counting = new UsageCountingChatClient(_clientForModel(judgeModel));
@@ -124,6 +125,7 @@ public sealed class GradingGenerator : IItemGenerator
                 _log($"MicroPrompt: the judge '{judgeModel}' gave no score for '{request.ItemPath}': {why}");
             }
 
+            activity?.SetTag("microprompt.judge.score", metric.Value);
             return (metric.Value, counting.Usage);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -11,13 +11,15 @@ namespace MicroPrompt.Models;
 
 /// <summary>
 /// Creates the <see cref="IChatClient"/> for a provider: the official OpenAI client (<c>openai</c>), the Azure OpenAI client
-/// (<c>azure-openai</c>) or OllamaSharp (<c>ollama</c>), each through Microsoft.Extensions.AI.
+/// (<c>azure-openai</c>), OllamaSharp (<c>ollama</c>) or the official Anthropic client (<c>anthropic</c>), each through
+/// Microsoft.Extensions.AI.
 /// </summary>
 /// <remarks>
 /// <para>The API key is read from the environment variable named by <see cref="ProviderSettings.ApiKeyVariable"/> (or the
 /// provider's default) at creation time; it is handed to the client and never stored, logged or put in a message.</para>
-/// <para>Keys: OpenAI's public endpoint (<c>api.openai.com</c>) and Azure OpenAI require one (MP1004 when the variable is
-/// not set or empty). A custom OpenAI-compatible endpoint — local servers such as llama.cpp, vLLM or LM Studio usually
+/// <para>Keys: OpenAI's and Anthropic's public endpoints (<c>api.openai.com</c>, <c>api.anthropic.com</c>) and Azure OpenAI
+/// require one (MP1004 when the variable is not set or empty). A custom Anthropic endpoint (a gateway) without a key gets
+/// no key header. A custom OpenAI-compatible endpoint — local servers such as llama.cpp, vLLM or LM Studio usually
 /// need none — gets the placeholder key <c>unused</c> when the variable is not set. Ollama uses no key.</para>
 /// <para>Failures of the returned client's calls are mapped to diagnostics by <see cref="ProviderErrors.Classify"/>.</para>
 /// </remarks>
@@ -61,6 +63,7 @@ public static class ChatClientFactory
             {
                 ProviderNames.OpenAI => CreateOpenAI(provider, model, getEnvironmentVariable, http ?? owned!),
                 ProviderNames.AzureOpenAI => CreateAzureOpenAI(provider, model, getEnvironmentVariable, http ?? owned!),
+                ProviderNames.Anthropic => AnthropicChatClient.Create(provider, model, ReadKeyOrThrow(provider, getEnvironmentVariable, provider.IsPublicAnthropic), http ?? owned!),
                 _ => CreateOllama(provider, model, http ?? owned!),
             };
             return owned is null ? client : new HttpClientOwningChatClient(client, owned);
@@ -70,6 +73,19 @@ public static class ChatClientFactory
             owned?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The client with Microsoft.Extensions.AI's OpenTelemetry middleware outermost (<c>UseOpenTelemetry</c>): a span per
+    /// model call with the GenAI semantic conventions (model, provider, tokens, finish reason) and the
+    /// <c>gen_ai.client.*</c> metrics. Messages (prompt text, code) are recorded only when <paramref name="includeContent"/>.
+    /// </summary>
+    public static IChatClient WithTelemetry(IChatClient client, bool includeContent)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.AsBuilder()
+            .UseOpenTelemetry(sourceName: Telemetry.MicroPromptTelemetry.ModelCallSourceName, configure: c => c.EnableSensitiveData = includeContent)
+            .Build();
     }
 
     // Retries and time limits belong to the shared Polly pipeline (ModelCallPipeline): the SDK clients' own are off.
@@ -116,6 +132,11 @@ public static class ChatClientFactory
 
         return new OllamaApiClient(http, model);
     }
+
+    /// <summary>The key, or null when it is not set and <paramref name="required"/> is false.</summary>
+    /// <exception cref="MicroPromptException">MP1004 when it is required and not set.</exception>
+    private static string? ReadKeyOrThrow(ResolvedProvider provider, Func<string, string?> env, bool required)
+        => ReadKey(provider, env) ?? (required ? throw new MicroPromptException(KeyMissing(provider)) : null);
 
     private static string? ReadKey(ResolvedProvider provider, Func<string, string?> env)
     {

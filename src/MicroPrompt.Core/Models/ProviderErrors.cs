@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Anthropic.Exceptions;
 using MicroPrompt.Diagnostics;
 using OllamaSharp.Models.Exceptions;
 using Polly.CircuitBreaker;
@@ -10,7 +11,7 @@ using Polly.Timeout;
 namespace MicroPrompt.Models;
 
 /// <summary>
-/// Maps what the provider clients throw to diagnostics: MP1010 unreachable, MP1011 HTTP error (401/403: the key),
+/// Maps what the provider clients (OpenAI, Azure OpenAI, OllamaSharp, Anthropic) throw to diagnostics: MP1010 unreachable, MP1011 HTTP error (401/403: the key),
 /// MP1012 unreadable reply, MP1013 unknown model or deployment, MP1014 timeout (MP2006 when the caller cancelled).
 /// Messages name the endpoint (without user info or query) and the key <em>variable</em>, never a key.
 /// </summary>
@@ -65,6 +66,8 @@ public static class ProviderErrors
             {
                 case ClientResultException { Status: > 0 } result:
                     return ForStatus(result.Status, ServerMessage(result), provider, where, model);
+                case AnthropicApiException anthropic:
+                    return ForStatus((int)anthropic.StatusCode, Shorten(anthropic.ApiMessage), provider, where, model);
                 case HttpRequestException { StatusCode: { } status }:
                     return ForStatus((int)status, null, provider, where, model);
                 case OllamaException ollama:
@@ -123,11 +126,14 @@ public static class ProviderErrors
                 {
                     ProviderNames.AzureOpenAI => "Check the deployment name (the model name is the deployment) and that MicroPromptEndpoint is the resource URL.",
                     ProviderNames.Ollama => $"Run 'ollama pull {model}' on the server, or check the model name.",
+                    ProviderNames.Anthropic => "Check the model id (e.g. claude-haiku-4-5), and that MicroPromptEndpoint is the API root (requests go to {endpoint}/v1/messages).",
                     _ => "Check the model name, and that MicroPromptEndpoint is the API root (OpenAI-compatible endpoints usually end in /v1).",
                 };
                 return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderUnknownModel, $"{Capitalize(what)} '{model}' was not found at {where} ({reason}){Suffix(serverMessage)} {hint}");
             case 429:
                 return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderHttpError, $"{where} rate-limited the request for model '{model}' ({reason}){Suffix(serverMessage)} Try again later, or lower MicroPromptMaxConcurrency.");
+            case 529:
+                return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderHttpError, $"{where} is overloaded (HTTP 529) and did not serve model '{model}' after retries{Suffix(serverMessage)} Try again later, or lower MicroPromptMaxConcurrency.");
             default:
                 var next = status >= 500 ? "The server failed; try again later." : "Check the model and the provider settings.";
                 return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderHttpError, $"{where} answered {reason} for model '{model}'{Suffix(serverMessage)} {next}");
@@ -139,7 +145,8 @@ public static class ProviderErrors
         $"The reply from {where} for model '{model}' could not be read ({detail}). Check that MicroPromptEndpoint points at the model API itself, not at a proxy or web page, and that MicroPromptProvider matches the server.");
 
     private static bool IsFormatError(Exception ex)
-        => ex is JsonException or FormatException or InvalidOperationException or ArgumentOutOfRangeException or IndexOutOfRangeException or KeyNotFoundException;
+        => ex is JsonException or FormatException or InvalidOperationException or ArgumentOutOfRangeException or IndexOutOfRangeException or KeyNotFoundException
+            or AnthropicInvalidDataException;
 
     private static string Describe(Exception ex) => ex switch
     {

@@ -12,8 +12,11 @@ public static class ProviderNames
     /// <summary>Ollama's native API.</summary>
     public const string Ollama = "ollama";
 
+    /// <summary>Anthropic's Messages API through the official <c>Anthropic</c> SDK.</summary>
+    public const string Anthropic = "anthropic";
+
     /// <summary>Every valid provider name, for messages and validation.</summary>
-    public static IReadOnlyList<string> All { get; } = [OpenAI, AzureOpenAI, Ollama];
+    public static IReadOnlyList<string> All { get; } = [OpenAI, AzureOpenAI, Ollama, Anthropic];
 
     /// <summary>
     /// The canonical name for <paramref name="provider"/> (case-insensitive, trimmed; empty means <see cref="OpenAI"/>;
@@ -28,6 +31,7 @@ public static class ProviderNames
             OpenAI => OpenAI,
             AzureOpenAI or "azure" or "azureopenai" => AzureOpenAI,
             Ollama => Ollama,
+            Anthropic => Anthropic,
             _ => null,
         };
     }

@@ -7,8 +7,12 @@ internal static class ProviderResolution
 {
     public const string OpenAIKeyVariable = "OPENAI_API_KEY";
     public const string AzureOpenAIKeyVariable = "AZURE_OPENAI_API_KEY";
+    public const string AnthropicKeyVariable = "ANTHROPIC_API_KEY";
     public static readonly Uri OpenAIDefaultEndpoint = new("https://api.openai.com/v1");
     public static readonly Uri OllamaDefaultEndpoint = new("http://127.0.0.1:11434");
+
+    /// <summary>Anthropic's API root: the SDK appends <c>/v1/messages</c>.</summary>
+    public static readonly Uri AnthropicDefaultEndpoint = new("https://api.anthropic.com");
 
     /// <exception cref="MicroPromptException">MP1002, MP1003.</exception>
     public static ResolvedProvider Resolve(ProviderSettings settings)
@@ -19,6 +23,7 @@ internal static class ProviderResolution
         {
             ProviderNames.OpenAI => OpenAIDefaultEndpoint,
             ProviderNames.Ollama => OllamaDefaultEndpoint,
+            ProviderNames.Anthropic => AnthropicDefaultEndpoint,
             _ => throw new MicroPromptException(MicroPromptDiagnostic.Error(
                 DiagnosticCodes.InvalidEndpoint,
                 $"Provider {name} needs an endpoint: set MicroPromptEndpoint (or the MICROPROMPT_ENDPOINT environment variable) to your resource's URL, e.g. https://my-resource.openai.azure.com/.")),
@@ -47,6 +52,7 @@ internal static class ProviderResolution
     {
         ProviderNames.OpenAI => OpenAIKeyVariable,
         ProviderNames.AzureOpenAI => AzureOpenAIKeyVariable,
+        ProviderNames.Anthropic => AnthropicKeyVariable,
         _ => null,
     };
 
@@ -83,7 +89,13 @@ internal static class ProviderResolution
 
     private static MicroPromptDiagnostic BadEndpoint(string shown, string provider)
     {
-        var example = provider == ProviderNames.Ollama ? "http://127.0.0.1:11434" : provider == ProviderNames.AzureOpenAI ? "https://my-resource.openai.azure.com/" : "https://api.openai.com/v1";
+        var example = provider switch
+        {
+            ProviderNames.Ollama => "http://127.0.0.1:11434",
+            ProviderNames.AzureOpenAI => "https://my-resource.openai.azure.com/",
+            ProviderNames.Anthropic => "https://api.anthropic.com",
+            _ => "https://api.openai.com/v1",
+        };
         var safe = shown.Length > 60 ? shown[..60] + "…" : shown;
         return MicroPromptDiagnostic.Error(
             DiagnosticCodes.InvalidEndpoint,

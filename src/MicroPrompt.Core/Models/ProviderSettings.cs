@@ -13,21 +13,23 @@ public sealed class ProviderSettings
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
     /// <summary>
-    /// <c>openai</c> (default; any OpenAI-compatible endpoint), <c>azure-openai</c> (alias <c>azure</c>) or <c>ollama</c>;
+    /// <c>openai</c> (default; any OpenAI-compatible endpoint), <c>azure-openai</c> (alias <c>azure</c>), <c>ollama</c> or
+    /// <c>anthropic</c>;
     /// case-insensitive. See <see cref="ProviderNames"/>.
     /// </summary>
     public string Provider { get; init; } = ProviderNames.OpenAI;
 
     /// <summary>
     /// Base URL; <see langword="null"/> for the provider's default (<c>https://api.openai.com/v1</c>,
-    /// <c>http://127.0.0.1:11434</c>; Azure OpenAI has none and requires one). For OpenAI-compatible servers include the
-    /// <c>/v1</c> segment: requests go to <c>{Endpoint}/chat/completions</c>.
+    /// <c>http://127.0.0.1:11434</c>, <c>https://api.anthropic.com</c>; Azure OpenAI has none and requires one). For
+    /// OpenAI-compatible servers include the <c>/v1</c> segment: requests go to <c>{Endpoint}/chat/completions</c>. For
+    /// Anthropic it is the API root: requests go to <c>{Endpoint}/v1/messages</c> (a trailing <c>/v1</c> is dropped).
     /// </summary>
     public Uri? Endpoint { get; init; }
 
     /// <summary>
     /// Name of the environment variable holding the API key; <see langword="null"/> for the provider's default
-    /// (<c>OPENAI_API_KEY</c>, <c>AZURE_OPENAI_API_KEY</c>; Ollama uses no key).
+    /// (<c>OPENAI_API_KEY</c>, <c>AZURE_OPENAI_API_KEY</c>, <c>ANTHROPIC_API_KEY</c>; Ollama uses no key).
     /// </summary>
     public string? ApiKeyVariable { get; init; }
 

@@ -12,4 +12,8 @@ internal sealed record ResolvedProvider(string Name, Uri Endpoint, string? KeyVa
     /// <summary>Whether this is OpenAI's own public API, which always needs a key.</summary>
     public bool IsPublicOpenAI => Name == ProviderNames.OpenAI
         && string.Equals(Endpoint.Host, ProviderResolution.OpenAIDefaultEndpoint.Host, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether this is Anthropic's own public API, which always needs a key.</summary>
+    public bool IsPublicAnthropic => Name == ProviderNames.Anthropic
+        && string.Equals(Endpoint.Host, ProviderResolution.AnthropicDefaultEndpoint.Host, StringComparison.OrdinalIgnoreCase);
 }

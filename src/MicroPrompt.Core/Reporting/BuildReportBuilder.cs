@@ -134,6 +134,7 @@ public static class BuildReportBuilder
             Compiles = r.Compiles,
             ExamplesPassed = r.ExamplesPassed,
             ExamplesTotal = r.ExamplesTotal,
+            Sandbox = r.Sandbox?.ToString().ToLowerInvariant(),
             JudgeScore = r.JudgeScore,
             JudgeModel = r.JudgeModel,
             InputTokens = usage.InputTokens + judgeUsage.InputTokens,

@@ -6,7 +6,9 @@ namespace MicroPrompt.Reporting;
 
 /// <summary>
 /// The comparison section of <c>report.html</c>: <c>table#comparison-leaderboard</c> (one <c>tr.leader</c> per model),
+/// <c>figure#comparison-frontier</c> (the value frontier, see <see cref="ComparisonCharts"/>),
 /// <c>table#comparison-repair</c> (one <c>tr.repair</c> per model × mode, a p@k column per pass),
+/// <c>figure#comparison-repair-curves</c>,
 /// <c>table#comparison-tags</c> (one <c>tr.tag</c> per tag, a column per model), <c>table#comparison-items</c> (one
 /// <c>tr.matrix</c> per item, a <c>td.cell</c> per model: correct/runs) and, folded in <c>details#comparison-failures</c>,
 /// <c>table#comparison-failed-runs</c> (one <c>tr.failed-run</c> per run that is not correct, with why). Every text is HTML-encoded.
@@ -33,6 +35,7 @@ internal static class ComparisonHtml
         }
 
         html.Append("</tbody>\n</table>\n");
+        ComparisonCharts.AppendFrontier(html, c);
 
         html.Append("<h3>Repair study</h3>\n<table id=\"comparison-repair\">\n<thead><tr><th>Model</th><th>Repair</th><th class=\"n\">Runs</th>");
         for (var k = 1; k <= c.MaxPasses; k++)
@@ -54,6 +57,7 @@ internal static class ComparisonHtml
         }
 
         html.Append("</tbody>\n</table>\n");
+        ComparisonCharts.AppendRepairCurves(html, c);
 
         html.Append("<h3>Correct by tag</h3>\n<table id=\"comparison-tags\">\n<thead><tr><th>Tag</th><th class=\"n\">Items</th>");
         foreach (var model in c.Models)

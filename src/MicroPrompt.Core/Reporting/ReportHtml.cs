@@ -24,6 +24,9 @@ public static class ReportHtml
         ul{margin:.25rem 0 .5rem 1.2rem;padding:0}summary{cursor:pointer;color:#0969da}
         .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .8rem;min-width:8rem}
         .card b{display:block;font-size:1.2rem}
+        figure.chart{margin:.5rem 0 1rem}figure.chart svg{max-width:100%;height:auto;border:1px solid #d0d7de;border-radius:6px}
+        figure.chart figcaption{color:#57606a;font-size:12px;max-width:720px;margin-top:.3rem}
+        @media print{figure.chart{break-inside:avoid}figure.chart svg{border-color:#999}}
         td.m-all{color:#1a7f37}td.m-some{color:#9a6700;font-weight:600}td.m-zero{color:#cf222e;font-weight:600}td.m-none{color:#57606a}td.why{font-size:12px}
         """;
 
@@ -74,7 +77,7 @@ public static class ReportHtml
         }
 
         html.Append("<h2>Items</h2>\n<table id=\"items\">\n<thead><tr><th>Item</th><th>Status</th><th>Model</th><th class=\"n\">Passes</th>")
-            .Append("<th>Compiles</th><th class=\"n\">Examples</th><th class=\"n\">Judge</th><th class=\"n\">Tokens in / out</th>")
+            .Append("<th>Compiles</th><th class=\"n\">Examples</th><th>Sandbox</th><th class=\"n\">Judge</th><th class=\"n\">Tokens in / out</th>")
             .Append("<th class=\"n\">$</th><th class=\"n\">Time</th><th>Details</th></tr></thead>\n<tbody>\n");
         foreach (var item in report.Items)
         {
@@ -86,6 +89,7 @@ public static class ReportHtml
                 .Append(N(item.Passes == 0 ? "–" : item.FirstCorrectPass is { } p ? $"{item.Passes} (p@{p})" : item.Passes.ToString(CultureInfo.InvariantCulture)))
                 .Append("<td>").Append(item.Status is "resolved" or "cached" or "shared" or "generated" || item.Compiles ? (item.Compiles ? "yes" : "no") : "–").Append("</td>")
                 .Append(N(item.ExamplesTotal == 0 ? "–" : $"{item.ExamplesPassed}/{item.ExamplesTotal}"))
+                .Append("<td class=\"sandbox\">").Append(E(item.Sandbox ?? "–")).Append("</td>")
                 .Append(N(ReportFormat.Score(item.JudgeScore)))
                 .Append(N($"{ReportFormat.Count(item.InputTokens)} / {ReportFormat.Count(item.OutputTokens)}"))
                 .Append(N(cost))

@@ -31,6 +31,9 @@ public sealed class ReportItem
 
     public int ExamplesTotal { get; init; }
 
+    /// <summary><c>jail</c> or <c>process</c>: where this build ran the item's examples; null when it ran none. Since 1.3.</summary>
+    public string? Sandbox { get; init; }
+
     public double? JudgeScore { get; init; }
 
     public string? JudgeModel { get; init; }

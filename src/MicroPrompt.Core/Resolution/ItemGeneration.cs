@@ -32,6 +32,7 @@ internal sealed class ItemGeneration(ResolutionRun run, Func<IItemGenerator> gen
     {
         var item = planned.Item;
         var stopwatch = Stopwatch.StartNew();
+        using var activity = Telemetry.MicroPromptTelemetry.StartStage(Telemetry.MicroPromptTelemetry.GenerateSpan, item.ItemPath, planned.Model);
         var previous = PreviousResolutionOf(planned);
         if (previous is { Edit: true } && ItemPlanner.EditKey(planned) is { } editKey)
         {
@@ -65,6 +66,7 @@ internal sealed class ItemGeneration(ResolutionRun run, Func<IItemGenerator> gen
                 ? $"MicroPrompt: regenerating '{item.ItemPath}' with model '{planned.Model}' as an edit of its previous code…"
                 : $"MicroPrompt: generating '{item.ItemPath}' with model '{planned.Model}'…");
             outcome = await generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
+            Telemetry.MicroPromptTelemetry.Complete(activity, outcome);
             modelCallsDone();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -17,6 +17,14 @@ internal sealed class ItemLookup(ResolutionRun run)
 {
     public LookupHit? Find(PlannedItem planned, List<MicroPromptDiagnostic> diagnostics)
     {
+        using var activity = Telemetry.MicroPromptTelemetry.StartResolve(planned.ItemPath, planned.Model);
+        var hit = FindCore(planned, diagnostics);
+        activity?.SetTag("microprompt.status", hit is null ? "miss" : hit.Value.Status.ToString().ToLowerInvariant());
+        return hit;
+    }
+
+    private LookupHit? FindCore(PlannedItem planned, List<MicroPromptDiagnostic> diagnostics)
+    {
         var itemPath = planned.ItemPath;
         if (run.IsRegenerate(itemPath))
         {
@@ -35,7 +43,7 @@ internal sealed class ItemLookup(ResolutionRun run)
         {
             if (run.Store.TryReadCode(entry, out var resolved, out var problem))
             {
-                return new LookupHit(ItemStatus.Resolved, resolved, RecordOf(entry, resolved));
+                return new LookupHit(ItemStatus.Resolved, resolved, GenerationRecord.Of(entry, resolved));
             }
 
             if (problem is not null)
@@ -92,12 +100,4 @@ internal sealed class ItemLookup(ResolutionRun run)
         keys.Add(planned.FreshKey);
         return keys.Distinct(StringComparer.Ordinal);
     }
-
-    /// <summary>The record of a resolved-state entry (its code verified against its hash).</summary>
-    public static GenerationRecord RecordOf(LockEntry entry, string code) => new()
-    {
-        Key = entry.Key, Code = code, CodeHash = entry.CodeHash, Model = entry.Model, ReportedModel = entry.ReportedModel,
-        Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, Capabilities = entry.Capabilities, GeneratedAt = entry.GeneratedAt,
-        GeneratorVersion = entry.GeneratorVersion, Base = entry.Base, Origin = entry.Origin,
-    };
 }

@@ -37,6 +37,9 @@ public sealed class ItemResult
 
     public int? FirstCorrectPass { get; init; }
 
+    /// <summary>The sandbox that ran the examples in THIS build; null when none ran (resolved, cached, not run).</summary>
+    public Verification.Jail.SandboxKind? Sandbox { get; init; }
+
     public double? JudgeScore { get; init; }
 
     /// <summary>The model that judged the code (for resolved/cached items: the one recorded), or null.</summary>

@@ -277,6 +277,7 @@ public sealed class PromptResolver
                 OriginalUsage = outcome.Usage, OriginalPasses = outcome.Passes,
                 Compiles = outcome.Compiles, ExamplesPassed = outcome.ExamplesPassed,
                 ExamplesTotal = outcome.ExamplesTotal, FirstCorrectPass = outcome.FirstCorrectPass,
+                Sandbox = outcome.Sandbox,
                 JudgeScore = outcome.JudgeScore,
                 JudgeModel = outcome.JudgeModel, JudgeUsage = outcome.JudgeUsage, OriginalJudgeUsage = outcome.JudgeUsage,
                 Findings = outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
@@ -302,6 +303,7 @@ public sealed class PromptResolver
             Model = planned.Model, Key = planned.Key, LastErrors = outcome?.LastErrors ?? [], GeneratedFile = kept,
             Passes = outcome?.Passes ?? 0, Usage = outcome?.Usage ?? UsageTotals.Zero, Duration = result.Duration,
             Compiles = outcome?.Compiles ?? false, ExamplesPassed = outcome?.ExamplesPassed ?? 0, ExamplesTotal = outcome?.ExamplesTotal ?? 0,
+            Sandbox = outcome?.Sandbox,
             BrokenCallers = outcome?.BrokenCallers ?? [], ApiChanges = outcome?.ApiChanges ?? [],
         };
     }

@@ -188,12 +188,13 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     public static string Origin(PlannedItem planned) => $"model {planned.Model}, key {planned.Key}";
 
     /// <summary>A copy of an edit's record under the item's fresh key (no base: a fresh key's entry never has one).</summary>
-    private static GenerationRecord Fresh(GenerationRecord record, PlannedItem planned) => new()
+    private static GenerationRecord Fresh(GenerationRecord record, PlannedItem planned)
     {
-        Key = planned.FreshKey, Code = record.Code, CodeHash = record.CodeHash, Model = record.Model, ReportedModel = record.ReportedModel,
-        Provider = record.Provider, Usage = record.Usage, Grade = record.Grade, Capabilities = record.Capabilities,
-        GeneratedAt = record.GeneratedAt, GeneratorVersion = record.GeneratorVersion, Base = null, Origin = record.Origin,
-    };
+        var copy = record.Copy();
+        copy.Key = planned.FreshKey;
+        copy.Base = null;
+        return copy;
+    }
 
     private void SaveEntry(PlannedItem planned, GenerationRecord record, string? origin = null)
     {
@@ -204,24 +205,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
             {
                 var current = store.LoadLock();
                 var codeFile = store.WriteCode(planned.ItemPath, record.Code);
-                var entry = new LockEntry
-                {
-                    PromptHash = planned.PromptHash,
-                    Model = record.Model,
-                    ReportedModel = record.ReportedModel,
-                    Provider = record.Provider,
-                    Key = record.Key,
-                    CodeHash = record.CodeHash,
-                    CodeFile = codeFile,
-                    Usage = record.Usage,
-                    Grade = record.Grade,
-                    Capabilities = record.Capabilities,
-                    GeneratedAt = record.GeneratedAt,
-                    GeneratorVersion = record.GeneratorVersion,
-                    Inputs = KeyInputHashes.Of(planned.Inputs),
-                    Origin = origin ?? record.Origin ?? LockOrigins.Generated,
-                    Base = record.Base,
-                };
+                var entry = LockEntry.Of(record, planned.PromptHash, codeFile, KeyInputHashes.Of(planned.Inputs), origin ?? record.Origin ?? LockOrigins.Generated);
                 var changed = !(current.Items.TryGetValue(planned.ItemPath, out var existing) && Same(existing, entry));
                 current.Items[planned.ItemPath] = entry;
                 changed |= current.Version < LockFile.CurrentVersion;

@@ -33,4 +33,15 @@ public sealed class GenerationRecord
 
     /// <summary>The code hash an edit started from (origin <c>edited</c>), or null.</summary>
     public string? Base { get; set; }
+
+    /// <summary>A shallow copy (to change a field without touching the original).</summary>
+    public GenerationRecord Copy() => (GenerationRecord)MemberwiseClone();
+
+    /// <summary>The record of a resolved-state entry whose <paramref name="code"/> was verified against its hash.</summary>
+    public static GenerationRecord Of(LockEntry entry, string code) => new()
+    {
+        Key = entry.Key, Code = code, CodeHash = entry.CodeHash, Model = entry.Model, ReportedModel = entry.ReportedModel,
+        Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, Capabilities = entry.Capabilities,
+        GeneratedAt = entry.GeneratedAt, GeneratorVersion = entry.GeneratorVersion, Base = entry.Base, Origin = entry.Origin,
+    };
 }

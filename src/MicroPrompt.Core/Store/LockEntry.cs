@@ -60,6 +60,15 @@ public sealed class LockEntry
     public string GeneratorVersion { get; set; } = "";
 
     /// <summary>A shallow copy (the same <see cref="Usage"/>, <see cref="Grade"/> and lists; a copy of <see cref="Inputs"/>).</summary>
+    /// <summary>The entry that records <paramref name="record"/> for an item: its code at <paramref name="codeFile"/>.</summary>
+    public static LockEntry Of(GenerationRecord record, string promptHash, string codeFile, SortedDictionary<string, string> inputs, string origin) => new()
+    {
+        PromptHash = promptHash, Model = record.Model, ReportedModel = record.ReportedModel, Provider = record.Provider,
+        Key = record.Key, CodeHash = record.CodeHash, CodeFile = codeFile, Usage = record.Usage, Grade = record.Grade,
+        Capabilities = record.Capabilities, GeneratedAt = record.GeneratedAt, GeneratorVersion = record.GeneratorVersion,
+        Inputs = inputs, Origin = origin, Base = record.Base,
+    };
+
     public LockEntry Copy()
     {
         var copy = (LockEntry)MemberwiseClone();

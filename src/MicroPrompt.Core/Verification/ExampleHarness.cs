@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Verification.Jail;
 
 namespace MicroPrompt.Verification;
 
@@ -35,6 +36,12 @@ internal sealed class ExampleHarness : IDisposable
     /// <summary>Harness processes started so far (a fresh one after each kill or crash).</summary>
     public int Starts { get; private set; }
 
+    /// <summary>Time spent starting harness processes (until each answered its first request).</summary>
+    public TimeSpan StartTime { get; private set; }
+
+    /// <summary>Where the examples ran: decided at the first start (<see cref="SandboxSelection"/>).</summary>
+    public SandboxKind Sandbox { get; private set; }
+
     /// <summary>Sends one run request and waits for its reply, at most <paramref name="timeout"/>.</summary>
     public async Task<HarnessReply> RunAsync(HarnessRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -56,7 +63,7 @@ internal sealed class ExampleHarness : IDisposable
             return new HarnessReply
             {
                 Aborted = true,
-                Message = $"ended the example process (exit code {code}){Detail(stderr)}: Environment.Exit, a stack overflow or a fatal crash. "
+                Message = $"ended the example process (exit code {code}){Detail(stderr)}: {EndCause(code)}. "
                     + "The harness was restarted for the remaining examples.",
             };
         }
@@ -125,6 +132,9 @@ internal sealed class ExampleHarness : IDisposable
         }
 
         Reap();
+        var started = Stopwatch.StartNew();
+        var jail = _options.Selection.Jail;
+        Sandbox = jail is null ? SandboxKind.Process : SandboxKind.Jail;
         if (!File.Exists(_options.HostAssemblyPath))
         {
             throw NotRunnable($"the example harness is missing ({_options.HostAssemblyPath}); the MicroPrompt.Sdk package looks incomplete");
@@ -136,45 +146,16 @@ internal sealed class ExampleHarness : IDisposable
         Directory.CreateDirectory(home);
         Directory.CreateDirectory(temp);
         Directory.CreateDirectory(cwd);
+        Directory.CreateDirectory(Path.Combine(_workDirectory, "run"));
+        Directory.CreateDirectory(Path.Combine(_workDirectory, "asm"));
 
-        var start = new ProcessStartInfo(_dotnet)
-        {
-            WorkingDirectory = cwd,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        start.ArgumentList.Add("exec");
-        if (_options.AspNetCore)
-        {
-            var runtimeConfig = AspNetCoreFramework.RuntimeConfigFor(_options.HostAssemblyPath);
-            if (!File.Exists(runtimeConfig))
-            {
-                throw NotRunnable($"the example harness's ASP.NET Core configuration is missing ({runtimeConfig}); the MicroPrompt.Sdk package looks incomplete");
-            }
-
-            start.ArgumentList.Add("--runtimeconfig");
-            start.ArgumentList.Add(runtimeConfig);
-        }
-
-        start.ArgumentList.Add("--roll-forward");
-        start.ArgumentList.Add("Major");
-        start.ArgumentList.Add(_options.HostAssemblyPath);
-        start.Environment.Clear();
-        foreach (var (key, value) in HarnessEnvironment.Build(_dotnet, home, temp, _options.MemoryLimitBytes))
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = HarnessCommand.Create(_dotnet, _options, cwd, home, temp, why => NotRunnable(why));
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw NotRunnable("the process did not start");
+            process = jail is null
+                ? Process.Start(start) ?? throw NotRunnable("the process did not start")
+                : StartJailed(start, jail, cwd);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
@@ -210,7 +191,7 @@ internal sealed class ExampleHarness : IDisposable
         _ = PumpAsync(process.StandardOutput, lines.Writer);
 
         _nonce = "@mp:" + Guid.NewGuid().ToString("N") + ":";
-        Send(new HarnessRequest { Op = "init", Nonce = _nonce, ParentProcessId = Environment.ProcessId, RuntimePaths = [.. _options.RuntimeReferencePaths] });
+        Send(new HarnessRequest { Op = "init", Nonce = _nonce, ParentProcessId = jail is null ? Environment.ProcessId : 0 /* the jail cannot see the build: --die-with-parent */, RuntimePaths = [.. _options.RuntimeReferencePaths] });
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startup.CancelAfter(_options.StartupTimeout);
         HarnessReply? ready;
@@ -229,7 +210,24 @@ internal sealed class ExampleHarness : IDisposable
             var (code, stderr) = Reap();
             throw NotRunnable($"it exited at start (exit code {code}){Detail(stderr)}");
         }
+
+        StartTime += started.Elapsed;
     }
+
+    private Process StartJailed(ProcessStartInfo start, JailTools jail, string cwd)
+    {
+        var spec = JailSpec.For(jail, _dotnet, _options, _workDirectory, cwd)
+            ?? throw NotRunnable("the jail's seccomp program could not be written");
+        return JailLauncher.Start(start, spec, [start.FileName, .. start.ArgumentList]);
+    }
+
+    /// <summary>What an exit code says about why the harness ended (a signal is 128 + its number).</summary>
+    private string EndCause(string code) => code switch
+    {
+        "152" => $"it used up its CPU time limit ({(_options.JailLimits ?? _options.DefaultJailLimits).CpuSeconds} s of CPU for the example process)",
+        "137" => "it was killed (SIGKILL), e.g. when the system ran out of memory",
+        _ => "Environment.Exit, a stack overflow or a fatal crash",
+    };
 
     private static async Task PumpAsync(StreamReader output, ChannelWriter<string?> writer)
     {

@@ -36,6 +36,12 @@ public sealed class ExampleRunner : IExampleRunner
     /// <summary>Harness processes started so far (1 for a build where no example killed or crashed it).</summary>
     public int HarnessStarts => _harness?.Starts ?? 0;
 
+    /// <summary>Time spent starting harness processes so far (the rest of a run is the examples themselves).</summary>
+    public TimeSpan HarnessStartTime => _harness?.StartTime ?? TimeSpan.Zero;
+
+    /// <summary>The per-build work folder (test assemblies, HOME, TMPDIR, working directories); deleted on dispose.</summary>
+    public string WorkDirectory => _workDirectory;
+
     /// <summary>Whether the example can be run for an item of this kind.</summary>
     public static bool IsRunnable(PromptExample example, PromptKind kind)
         => kind == PromptKind.Program ? example.Program is not null : IsCSharp(example.Language);
@@ -61,10 +67,15 @@ public sealed class ExampleRunner : IExampleRunner
         }
 
         var results = new List<ExampleResult>(examples.Count);
+        Jail.SandboxKind? sandbox = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var startsBefore = TimeSpan.Zero;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             _harness ??= new ExampleHarness(_options, _workDirectory);
+            startsBefore = _harness.StartTime;
+            clock.Restart();
             for (var i = 0; i < examples.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -78,13 +89,15 @@ public sealed class ExampleRunner : IExampleRunner
             }
 
             _harness.Unload(built.AssemblyPath);
+            sandbox = _harness.Starts > 0 ? _harness.Sandbox : null;
+            clock.Stop();
         }
         finally
         {
             _gate.Release();
         }
 
-        return new ExampleRunReport { Results = results };
+        return new ExampleRunReport { Results = results, Sandbox = sandbox, RunTime = clock.Elapsed - (_harness!.StartTime - startsBefore) };
     }
 
     public void Dispose()

@@ -1,3 +1,6 @@
+using MicroPrompt.Diagnostics;
+using MicroPrompt.Verification.Jail;
+
 namespace MicroPrompt.Verification;
 
 /// <summary>Where the harness is and the limits every example runs under.</summary>
@@ -30,4 +33,39 @@ public sealed class ExampleRunnerOptions
 
     /// <summary>How long a new harness may take to answer its first request.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary><c>MicroPromptSandbox</c>: the jail, process isolation, or the jail where it works (see <see cref="SandboxMode"/>).</summary>
+    public SandboxMode Sandbox { get; init; } = SandboxMode.Auto;
+
+    /// <summary>The <c>bwrap</c> executable; null: <c>MICROPROMPT_BWRAP</c>, then PATH.</summary>
+    public string? BubblewrapPath { get; init; }
+
+    /// <summary>The jailed harness's resource limits; null: <see cref="DefaultJailLimits"/>.</summary>
+    public JailLimits? JailLimits { get; init; }
+
+    /// <summary>Receives the one warning of a build whose examples cannot run jailed (<c>MP2050</c>).</summary>
+    public Action<MicroPromptDiagnostic>? OnDiagnostic { get; init; }
+
+    /// <summary>
+    /// CPU time: 30 example time limits (at least a minute) per harness process; address space: what the runtime
+    /// reserves for the GC heap limit plus 1 GB (4 GB for the default 512 MB heap); 1024 open files; 1024 tasks (threads).
+    /// </summary>
+    public JailLimits DefaultJailLimits => new(
+        CpuSeconds: (int)Math.Max(60, Timeout.TotalSeconds * 30),
+        AddressSpaceBytes: (GcReserveFactor * Math.Max(64L * 1024 * 1024, MemoryLimitBytes)) + RuntimeReserveBytes,
+        OpenFiles: 1024,
+        Tasks: 1024);
+
+    /// <summary>
+    /// The GC reserves (does not commit) about 5.8 times its hard limit of address space (measured: 2.96 GB for 512 MB,
+    /// 11.8 GB for 2 GB on .NET 10); 6 times, plus 1 GB for code, thread stacks and mapped assemblies.
+    /// </summary>
+    internal const long GcReserveFactor = 6;
+
+    internal const long RuntimeReserveBytes = 1L * 1024 * 1024 * 1024;
+
+    private SandboxSelection? _selection;
+
+    /// <summary>The build's one decision (and warning) about the sandbox.</summary>
+    internal SandboxSelection Selection => LazyInitializer.EnsureInitialized(ref _selection, () => new SandboxSelection(this));
 }

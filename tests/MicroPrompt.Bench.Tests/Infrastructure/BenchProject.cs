@@ -52,6 +52,9 @@ internal static class BenchProject
         AspNetCore = aspNetCore,
         RuntimeReferencePaths = RuntimeReferencePaths,
         WorkRoot = workRoot,
+        // The suite grades inside the jail (CI installs bubblewrap): the mock services, mutual TLS included, run on the
+        // jail's own loopback. Without bubblewrap every task fails with MP2051 instead of silently running unjailed.
+        Sandbox = OperatingSystem.IsLinux() ? MicroPrompt.Verification.Jail.SandboxMode.Jail : MicroPrompt.Verification.Jail.SandboxMode.Auto,
     };
 
     private static List<string> ReadReferences()

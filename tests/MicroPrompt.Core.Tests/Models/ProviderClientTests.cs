@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 
 namespace MicroPrompt.Core.Tests.Models;
 
-/// <summary>The real OpenAI, Azure OpenAI and Ollama clients from <see cref="ChatClientFactory"/> against a scripted server.</summary>
+/// <summary>The real OpenAI, Azure OpenAI, Ollama and Anthropic clients from <see cref="ChatClientFactory"/> against a scripted server.</summary>
 public sealed class ProviderClientTests : IAsyncLifetime
 {
     private ScriptedModelServer _server = null!;
@@ -51,6 +51,12 @@ public sealed class ProviderClientTests : IAsyncLifetime
                 Assert.Equal(TestProvider.Key, request.ApiKey);
                 Assert.Null(request.Authorization);
                 Assert.Contains("api-version=", request.QueryString);
+                break;
+            case ProviderNames.Anthropic:
+                Assert.Equal("my-model", request.Model);
+                Assert.Equal(TestProvider.Key, request.XApiKey);
+                Assert.Null(request.Authorization);
+                Assert.False(string.IsNullOrEmpty(request.AnthropicVersion), "the Messages API needs an anthropic-version header");
                 break;
             default:
                 Assert.Equal("my-model", request.Model);

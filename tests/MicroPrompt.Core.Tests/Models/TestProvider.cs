@@ -13,7 +13,7 @@ internal static class TestProvider
     public const string Key = "sk-test-SECRET-0123456789";
     public const string KeyVariable = "MP_TEST_MODEL_KEY";
 
-    public static readonly string[] All = [ProviderNames.OpenAI, ProviderNames.AzureOpenAI, ProviderNames.Ollama];
+    public static readonly string[] All = [ProviderNames.OpenAI, ProviderNames.AzureOpenAI, ProviderNames.Ollama, ProviderNames.Anthropic];
 
     public static ProviderSettings Settings(string provider, Uri endpoint, TimeSpan? timeout = null) => new()
     {
@@ -34,6 +34,7 @@ internal static class TestProvider
     {
         ProviderNames.OpenAI => "/v1/chat/completions",
         ProviderNames.AzureOpenAI => $"/openai/deployments/{model}/chat/completions",
+        ProviderNames.Anthropic => "/v1/messages",
         _ => "/api/chat",
     };
 

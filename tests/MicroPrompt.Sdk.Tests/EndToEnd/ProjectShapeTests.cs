@@ -39,6 +39,58 @@ public sealed class ProjectShapeTests(SdkPackageFixture sdk)
     }
 
     [Fact]
+    public async Task Package_reference_form_designs_generates_no_ops_cleans_and_builds_a_locked_fresh_clone()
+    {
+        await using var server = await ScriptedModelServer.StartAsync();
+        using var project = QuickProject.Create(sdk, style: "packagereference");
+        Assert.Contains("<Project Sdk=\"Microsoft.NET.Sdk\">", project.ReadFile(project.Name + ".csproj"));
+        var endpoint = new ScriptedEndpoint(server.OpenAIEndpoint);
+
+        // Design-time (IDE) build before anything is resolved: no request, the contract stub compiles.
+        var design = await project.BuildAsync(endpoint, Unlocked, "-p:DesignTimeBuild=true");
+        Assert.True(design.Succeeded, design.ToString());
+        Assert.Equal(0, server.RequestCount);
+        Assert.Contains("NotImplementedException", File.ReadAllText(Path.Combine(project.GeneratedDirectory, "Greeting.g.cs")));
+
+        // The real build generates through the package's build/ imports.
+        server.Responder = QuickProject.CorrectScript().Respond;
+        var first = await project.BuildAsync(endpoint, Unlocked);
+        Assert.True(first.Succeeded, first.ToString());
+        Assert.Equal(2, server.ChatRequestCount);
+        Assert.Equal("Hello, Ada Lovelace! Your handle is ada-lovelace.", (await project.RunAsync()).Output.Trim());
+        Assert.True(project.Exists(".microprompt/lock.json"));
+        // PrivateAssets="all" and no lib/: none of the SDK's own assemblies reach the app's output.
+        Assert.Empty(Directory.GetFiles(Path.Combine(project.Directory, "bin"), "MicroPrompt.*", SearchOption.AllDirectories));
+
+        // No-op: nothing sent, the generated file untouched (and .microprompt/code/*.cs not globbed as Compile, or the
+        // types would be defined twice).
+        server.Reset();
+        var generated = Path.Combine(project.GeneratedDirectory, "Greeting.g.cs");
+        var stamp = File.GetLastWriteTimeUtc(generated);
+        var noop = await project.BuildAsync(endpoint, Unlocked, "-v:detailed");
+        Assert.True(noop.Succeeded, noop.ToString());
+        Assert.Equal(0, server.RequestCount);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(generated));
+        Assert.Contains("Skipping target \"_MicroPromptGenerate\" because all output files are up-to-date", noop.Output);
+
+        var clean = await project.DotNetAsync("clean", project.ProjectFile, "-nodeReuse:false");
+        Assert.True(clean.Succeeded, clean.ToString());
+        Assert.False(Directory.Exists(project.GeneratedDirectory));
+        Assert.True(project.Exists(".microprompt/lock.json"));
+
+        // A teammate's clone: CI=true (locked), no endpoint, no key, empty packages folder and user cache.
+        using var clone = project.FreshClone();
+        clone.Environment["CI"] = "true";
+        clone.Environment[TestProject.ApiKeyVariable] = null;
+        var offline = await clone.BuildAsync(endpoint: null, "-v:detailed");
+        Assert.True(offline.Succeeded, offline.ToString());
+        Assert.Contains("2 prompt(s): 2 resolved", offline.Output);
+        Assert.Contains("heavy components loaded: none", offline.Output);
+        Assert.Equal("Hello, Grace Hopper! Your handle is grace-hopper.", (await clone.RunAsync("Grace Hopper")).Output.Trim());
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
     public async Task Global_json_form_with_a_program_item_and_ollama()
     {
         await using var server = await ScriptedModelServer.StartAsync();

@@ -171,6 +171,11 @@ public sealed class RegenerationTests(SdkPackageFixture sdk)
         var after = await project.BuildAsync(endpoint: null);
         Assert.True(after.Succeeded, after.ToString());
         Assert.Contains("3 prompt(s): 3 resolved", after.Output);
+
+        // A bad regeneration mode is an MP error naming the property and the allowed values.
+        var bad = await project.BuildAsync(endpoint: null, Unlocked, "-p:MicroPromptRegeneration=sometimes");
+        Assert.False(bad.Succeeded);
+        Assert.Contains("error MP1005: MicroPromptRegeneration is 'sometimes'; expected edit or fresh.", bad.Output);
     }
 
     private static JsonElement LockEntry(TestProject project, string item)

@@ -119,7 +119,7 @@ public sealed class ReportAndGateTests(SdkPackageFixture sdk)
         return File.ReadAllText(Path.Combine(dir, "report.json"));
     }
 
-    private static void AssertMatchesSchema(string json)
+    internal static void AssertMatchesSchema(string json)
     {
         var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "report.schema.json")));
         using var document = JsonDocument.Parse(json);

@@ -11,7 +11,18 @@ internal static class DotNet
 {
     private static readonly string[] InheritedPrefixesToDrop = ["MSBUILD", "DOTNET_HOST_PATH", "VSTEST", "MicroPrompt", "MICROPROMPT", "NUGET_PACKAGES", "TESTINGPLATFORM"];
 
-    public static async Task<ProcessResult> RunAsync(
+    public static Task<ProcessResult> RunAsync(
+        string workingDirectory,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null,
+        Action<Process>? started = null,
+        CancellationToken kill = default)
+        => RunProgramAsync("dotnet", workingDirectory, arguments, environment, timeout, started, kill);
+
+    /// <summary>Any program (bash, git) with the same cleaned environment as the dotnet CLI gets.</summary>
+    public static async Task<ProcessResult> RunProgramAsync(
+        string program,
         string workingDirectory,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
@@ -19,7 +30,7 @@ internal static class DotNet
         Action<Process>? started = null,
         CancellationToken kill = default)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -59,7 +70,7 @@ internal static class DotNet
             }
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
         var output = new StringBuilder();
         var gate = new object();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { output.AppendLine(e.Data); } } };
@@ -78,7 +89,7 @@ internal static class DotNet
             process.Kill(entireProcessTree: true);
             lock (gate)
             {
-                output.AppendLine(kill.IsCancellationRequested ? "[test harness] dotnet was killed" : "[test harness] dotnet timed out and was killed");
+                output.AppendLine(kill.IsCancellationRequested ? $"[test harness] {program} was killed" : $"[test harness] {program} timed out and was killed");
             }
 
             return new ProcessResult(-1, output.ToString());

@@ -45,7 +45,11 @@ public sealed class TestProject : IDisposable
     /// <summary>Extra environment for builds (null removes a variable).</summary>
     public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Writes the csproj. <paramref name="style"/>: attribute (Sdk="MicroPrompt.Sdk/v"), element (&lt;Sdk Name=…/&gt;) or globaljson.</summary>
+    /// <summary>
+    /// Writes the csproj. <paramref name="style"/>: attribute (Sdk="MicroPrompt.Sdk/v"), element (&lt;Sdk Name=…/&gt;),
+    /// globaljson, or packagereference (&lt;PackageReference Include="MicroPrompt.Sdk" … PrivateAssets="all" /&gt; in a
+    /// Microsoft.NET.Sdk project).
+    /// </summary>
     public TestProject WithProject(string properties = "", string items = "", string style = "attribute", string outputType = "Exe")
     {
         var body = $"""
@@ -69,6 +73,7 @@ public sealed class TestProject : IDisposable
             "attribute" => $"<Project Sdk=\"MicroPrompt.Sdk/{_sdk.Version}\">\n{body}\n</Project>\n",
             "element" => $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"MicroPrompt.Sdk\" Version=\"{_sdk.Version}\" />\n{body}\n</Project>\n",
             "globaljson" => $"<Project Sdk=\"MicroPrompt.Sdk\">\n{body}\n</Project>\n",
+            "packagereference" => $"<Project Sdk=\"Microsoft.NET.Sdk\">\n{body}\n  <ItemGroup>\n    <PackageReference Include=\"MicroPrompt.Sdk\" Version=\"{_sdk.Version}\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n",
             _ => throw new ArgumentOutOfRangeException(nameof(style)),
         };
         if (style == "globaljson")

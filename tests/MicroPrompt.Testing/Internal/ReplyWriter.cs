@@ -55,6 +55,29 @@ internal static class ReplyWriter
             return;
         }
 
+        if (request.Protocol == ModelProtocol.Anthropic)
+        {
+            var messageId = "msg_scripted_" + request.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (request.Stream && !empty)
+            {
+                var events = AnthropicWire.StreamEvents(reply, model, messageId).ToList();
+                if (truncated)
+                {
+                    await WriteBodyAsync(context, request, status, "text/event-stream", Half(string.Concat(events)), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteStreamAsync(context, request, status, "text/event-stream", events, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            var message = empty ? AnthropicWire.MessageWithoutContent(reply, model, messageId) : AnthropicWire.Message(reply, model, messageId);
+            await WriteBodyAsync(context, request, status, "application/json", truncated ? Half(message) : message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var id = "chatcmpl-scripted-" + request.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var unixCreated = created.ToUnixTimeSeconds();
         if (request.Stream)
@@ -78,7 +101,12 @@ internal static class ReplyWriter
 
     public static Task WriteErrorAsync(HttpContext context, RecordedRequest request, int status, string message, CancellationToken cancellationToken = default)
     {
-        var body = request.Protocol == ModelProtocol.Ollama ? OllamaWire.Error(message) : OpenAIWire.Error(status, message);
+        var body = request.Protocol switch
+        {
+            ModelProtocol.Ollama => OllamaWire.Error(message),
+            ModelProtocol.Anthropic => AnthropicWire.Error(status, message),
+            _ => OpenAIWire.Error(status, message),
+        };
         return WriteBodyAsync(context, request, status, "application/json", body, cancellationToken);
     }
 

@@ -23,7 +23,12 @@ internal static partial class RequestParser
         var isPost = string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase);
 
         var azure = AzureDeploymentChat().Match(path);
-        if (azure.Success)
+        if (IsPath(path, "/v1/messages") || IsPath(path, "/v1/messages/count_tokens"))
+        {
+            protocol = ModelProtocol.Anthropic;
+            isChat = isPost && IsPath(path, "/v1/messages");
+        }
+        else if (azure.Success)
         {
             protocol = ModelProtocol.AzureOpenAI;
             deployment = Uri.UnescapeDataString(azure.Groups["deployment"].Value);
@@ -38,6 +43,13 @@ internal static partial class RequestParser
         {
             protocol = ModelProtocol.OpenAI;
             isChat = isPost && IsPath(path, "/v1/chat/completions");
+        }
+        else if (path.TrimEnd('/').EndsWith("/v1/chat/completions", StringComparison.OrdinalIgnoreCase)
+            || path.TrimEnd('/').EndsWith("/openai/chat/completions", StringComparison.OrdinalIgnoreCase))
+        {
+            // OpenAI-compatible services under another root: OpenRouter /api/v1, Gemini /v1beta/openai, gateways' /x/v1.
+            protocol = ModelProtocol.OpenAI;
+            isChat = isPost;
         }
         else if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path == "/")
         {
@@ -66,6 +78,12 @@ internal static partial class RequestParser
                     stream = protocol == ModelProtocol.Ollama
                         ? !hasStream || s.ValueKind != JsonValueKind.False
                         : hasStream && s.ValueKind == JsonValueKind.True;
+
+                    // Anthropic sends the system prompt beside the messages: recorded as the first, "system" message.
+                    if (protocol == ModelProtocol.Anthropic && root.TryGetProperty("system", out var system))
+                    {
+                        messages.Add(new RecordedMessage("system", Text(system)));
+                    }
 
                     if (root.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
                     {
@@ -108,21 +126,19 @@ internal static partial class RequestParser
         }
 
         var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
-        var content = "";
-        if (message.TryGetProperty("content", out var c))
-        {
-            content = c.ValueKind switch
-            {
-                JsonValueKind.String => c.GetString() ?? "",
-                JsonValueKind.Array => string.Concat(c.EnumerateArray()
-                    .Where(part => part.ValueKind == JsonValueKind.Object
-                        && part.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
-                    .Select(part => part.GetProperty("text").GetString())),
-                JsonValueKind.Null => "",
-                _ => c.ToString(),
-            };
-        }
-
+        var content = message.TryGetProperty("content", out var c) ? Text(c) : "";
         return new RecordedMessage(role, content);
     }
+
+    // A string, or an array of parts whose text parts are joined.
+    private static string Text(JsonElement c) => c.ValueKind switch
+    {
+        JsonValueKind.String => c.GetString() ?? "",
+        JsonValueKind.Array => string.Concat(c.EnumerateArray()
+            .Where(part => part.ValueKind == JsonValueKind.Object
+                && part.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+            .Select(part => part.GetProperty("text").GetString())),
+        JsonValueKind.Null => "",
+        _ => c.ToString(),
+    };
 }
