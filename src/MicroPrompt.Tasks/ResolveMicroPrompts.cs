@@ -237,7 +237,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var result = resolver.ResolveAsync(items, _cancellation.Token).GetAwaiter().GetResult();
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms.");
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms ({result.Timings}).");
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);
@@ -263,9 +263,11 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             comparison = MicroPrompt.Comparison.ComparisonTables.Build(compared.Runs, compare, settings.Prices);
         }
 
+        stopwatch.Restart();
         GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
         WriteBookkeeping(result, resolution: settings.Comparison is null);
         var report = Summarize(result, settings, started.Elapsed, comparison);
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: outputs, report and summary took {stopwatch.ElapsedMilliseconds} ms.");
         if (telemetry is not null)
         {
             MicroPromptTelemetry.Record(report);

@@ -1,15 +1,30 @@
 #!/usr/bin/env bash
-# Benchmark (issues: foundation, #14): build overhead of MicroPrompt on a 100-prompt project whose prompts are all
-# resolved, against the same project with the generated code as plain .cs files, measured in the same run, for the SDK
-# form (Sdk="MicroPrompt.Sdk/v") and the package-reference form (<PackageReference Include="MicroPrompt.Sdk" …/>).
-#   SDK form, no-op incremental build:                       target ratio <= 1.05 (median)
-#   SDK form, build after deleting obj/ (resolved):          target ratio <= 1.15 (median)
-#   package-reference form, no-op incremental build:         target ratio <= 1.02 (median)
-#   package-reference form, build after deleting obj/:       target ratio <= 1.10 (median)
-# Usage: bash tests/Benchmarks/incremental-build.sh [runs=7] [prompts=100]
+# Benchmark (issues: foundation, #14, #15): build overhead of MicroPrompt on projects whose prompts are all resolved,
+# against the same project with the generated code as plain .cs files, measured side by side in the same run, for the
+# SDK form (Sdk="MicroPrompt.Sdk/v") and the package-reference form (<PackageReference Include="MicroPrompt.Sdk" …/>,
+# measured when the packed SDK ships build/MicroPrompt.Sdk.props).
+#   no-op incremental build:             SDK form <= 1.05, package-reference form <= 1.02 (median wall ratio)
+#   build after deleting obj/ (resolved): <= 1.05 at 100 prompts, <= 1.10 at 1,000 (both forms)
+#   peak working set:                    <= +100 MB over plain (largest process of the build, /usr/bin/time %M)
+#   incremental, >= 1,000 prompts:       one prompt changed (regenerated through the replay server) vs one .cs
+#                                        file changed in the plain project (reported, no target)
+# Every case prints one human line and one machine line:
+#   summary prompts=<n> form=<sdk|packageref> case=<noop|clean|incremental> runs=<n> mp_wall_ms=<n> plain_wall_ms=<n>
+#     wall_ratio=<x> mp_cpu_ms=<n> plain_cpu_ms=<n> cpu_ratio=<x> mp_peak_mb=<n> plain_peak_mb=<n> peak_delta_mb=<n>
+#     target=<x|none> met=<yes|no|n/a>
+# Usage: bash tests/Benchmarks/incremental-build.sh [--runs 7] [--prompts 100,1000] [--incremental-runs 3]
+#        bash tests/Benchmarks/incremental-build.sh [runs] [prompts]      (the older positional form)
 set -euo pipefail
-runs=${1:-7}
-count=${2:-100}
+runs=7; prompts=100; incremental_runs=3
+if [[ $# -gt 0 && $1 != --* ]]; then runs=$1; prompts=${2:-100}; shift $(( $# >= 2 ? 2 : 1 )); fi
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --prompts) prompts=$2; shift 2 ;;
+    --incremental-runs) incremental_runs=$2; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -20,63 +35,107 @@ version="1.0.0-bench.$(date +%s)"
 echo "packing MicroPrompt.Sdk $version ..."
 dotnet pack "$root/sdk/MicroPrompt.Sdk/MicroPrompt.Sdk.csproj" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
 dotnet build "$root/tests/MicroPrompt.ReplayServer" -c Release -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
+replay="$root/tests/MicroPrompt.ReplayServer/bin/Release/net10.0/MicroPrompt.ReplayServer.dll"
+packageref=no
+unzip -l "$work/feed/MicroPrompt.Sdk.$version.nupkg" | grep -q 'build/MicroPrompt.Sdk.props' && packageref=yes
 
-mp="$work/mp"; pr="$work/pr"; plain="$work/plain"; answers="$work/answers"
-mkdir -p "$mp/Prompts" "$pr" "$plain/Generated" "$answers"
-for dir in "$mp" "$pr" "$plain"; do
-  cat > "$dir/nuget.config" <<XML
-<configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
-XML
-done
-props='<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable>'
-echo "<Project Sdk=\"MicroPrompt.Sdk/$version\"><PropertyGroup>$props<MicroPromptModel>bench</MicroPromptModel><RootNamespace>Bench</RootNamespace></PropertyGroup></Project>" > "$mp/Bench.csproj"
-echo "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>$props<MicroPromptModel>bench</MicroPromptModel><RootNamespace>Bench</RootNamespace></PropertyGroup><ItemGroup><PackageReference Include=\"MicroPrompt.Sdk\" Version=\"$version\" PrivateAssets=\"all\" /></ItemGroup></Project>" > "$pr/Bench.csproj"
-echo "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>$props<RootNamespace>Bench</RootNamespace></PropertyGroup></Project>" > "$plain/Bench.csproj"
-program='Console.WriteLine(Bench.Prompts.F0.Compute(1));'
-echo "$program" > "$mp/Program.cs"; echo "$program" > "$plain/Program.cs"
-for i in $(seq 0 $((count - 1))); do
-  printf -- '---\nkind: library\n---\n# Function %d\n\nReturn x plus %d.\n\n## Contract\n```csharp\npublic static class F%d { public static int Compute(int x); }\n```\n' "$i" "$i" "$i" > "$mp/Prompts/F$i.mprompt"
-  printf 'namespace Bench.Prompts;\n\npublic static class F%d\n{\n    public static int Compute(int x) => x + %d;\n}\n' "$i" "$i" > "$answers/Function $i.cs"
-done
-
-dotnet "$root/tests/MicroPrompt.ReplayServer/bin/Release/net10.0/MicroPrompt.ReplayServer.dll" --answers "$answers" --url-file "$work/url" >/dev/null &
-server_pid=$!
-for _ in $(seq 1 100); do [ -s "$work/url" ] && break; sleep 0.1; done
-echo "resolving $count prompts through the replay server ..."
-dotnet build "$mp/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=false -p:MicroPromptEndpoint="$(cat "$work/url")" -p:MicroPromptMaxConcurrency=8 >/dev/null
-kill "$server_pid"; server_pid=
-# The package-reference project gets the same prompts and resolved state: its locked build below proves both forms
-# compute the same keys. The plain project gets exactly the code the SDK compiled (including the generated-file headers).
-cp -r "$mp/Prompts" "$mp/.microprompt" "$mp/Program.cs" "$pr/"
-cp "$mp"/obj/Debug/net10.0/microprompt/g/Prompts/*.g.cs "$plain/Generated/"
-dotnet build "$plain/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
-
-# Prints "<wall ms> <cpu ms>" (cpu = user + sys of the whole process tree: less sensitive to other load on the machine).
+# Prints "<wall ms> <cpu ms> <peak MB>": cpu = user + sys of the whole process tree (less sensitive to other load on
+# the machine); peak = the largest resident set of a process of the tree (the MSBuild process doing the work).
 ms() {
-  local TIMEFORMAT='%R %U %S' out
-  out=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || { echo "FAILED: $*" >&2; exit 1; }
-  echo "$out" | tail -1 | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
+  /usr/bin/time -o "$work/time" -f '%e %U %S %M' bash -c '"$@"' _ "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; exit 1; }
+  tail -1 "$work/time" | awk '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024}'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 build() { dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=true; }
 clean_build() { rm -rf "$1/obj" "$1/bin"; build "$1"; }
+# One item changed: the MicroPrompt side edits a prompt (a new sentence each run, so the key is new and the replay
+# server regenerates it), the plain side edits the matching .cs file.
+incremental_build() {
+  local edit; edit=$(date +%s%N)
+  if [[ -f "$1/Generated/F1.g.cs" ]]; then
+    echo "// edit $edit" >> "$1/Generated/F1.g.cs"
+    build "$1"
+  else
+    printf 'Edit %s: keep the behaviour.\n' "$edit" >> "$1/Prompts/F1.mprompt"
+    dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=false -p:MicroPromptEndpoint="$(cat "$work/url")"
+  fi
+}
+export -f build clean_build incremental_build # ms runs them under /usr/bin/time in a child bash
+export work
 
-measure() { # $1 = label, $2 = function, $3 = target, $4 = the MicroPrompt project
-  local aw=() ac=() bw=() bc=() r
-  for _ in $(seq 1 "$runs"); do # alternate so drift hits both sides alike
-    r=$(ms "$2" "$plain"); bw+=("${r% *}"); bc+=("${r#* }")
-    r=$(ms "$2" "$4"); aw+=("${r% *}"); ac+=("${r#* }")
+measure() { # $1 = prompts, $2 = form, $3 = case, $4 = function, $5 = target (or none), $6 = the MicroPrompt project, $7 = runs
+  local aw=() ac=() am=() bw=() bc=() bm=() r
+  for _ in $(seq 1 "$7"); do # alternate so drift hits both sides alike
+    r=$(ms "$4" "$plain"); read -r w c m <<<"$r"; bw+=("$w"); bc+=("$c"); bm+=("$m")
+    r=$(ms "$4" "$6"); read -r w c m <<<"$r"; aw+=("$w"); ac+=("$c"); am+=("$m")
   done
-  local maw mbw mac mbc
+  local maw mbw mac mbc mam mbm wr met
   maw=$(printf '%s\n' "${aw[@]}" | median); mbw=$(printf '%s\n' "${bw[@]}" | median)
   mac=$(printf '%s\n' "${ac[@]}" | median); mbc=$(printf '%s\n' "${bc[@]}" | median)
-  printf '%-52s wall: microprompt %6s ms, plain .cs %6s ms, ratio %s | cpu: %6s ms vs %6s ms, ratio %s | target <= %s\n' \
-    "$1" "$maw" "$mbw" "$(awk -v a="$maw" -v b="$mbw" 'BEGIN {printf "%.3f", a / b}')" \
-    "$mac" "$mbc" "$(awk -v a="$mac" -v b="$mbc" 'BEGIN {printf "%.3f", a / b}')" "$3"
+  mam=$(printf '%s\n' "${am[@]}" | median); mbm=$(printf '%s\n' "${bm[@]}" | median)
+  wr=$(ratio "$maw" "$mbw")
+  met=n/a; [[ $5 != none ]] && met=$(awk -v r="$wr" -v t="$5" 'BEGIN {print (r <= t) ? "yes" : "no"}')
+  printf '%-5s prompts, %-10s %-12s wall: microprompt %6s ms, plain .cs %6s ms, ratio %s | cpu: %6s vs %6s ms, ratio %s | peak: %5s vs %5s MB | target <= %s\n' \
+    "$1" "$2" "$3" "$maw" "$mbw" "$wr" "$mac" "$mbc" "$(ratio "$mac" "$mbc")" "$mam" "$mbm" "$5"
+  echo "summary prompts=$1 form=$2 case=$3 runs=$7 mp_wall_ms=$maw plain_wall_ms=$mbw wall_ratio=$wr mp_cpu_ms=$mac plain_cpu_ms=$mbc cpu_ratio=$(ratio "$mac" "$mbc") mp_peak_mb=$mam plain_peak_mb=$mbm peak_delta_mb=$(awk -v a="$mam" -v b="$mbm" 'BEGIN {print a - b}') target=$5 met=$met"
 }
-build "$mp" >/dev/null; build "$pr" >/dev/null; build "$plain" >/dev/null
-echo "median of $runs alternating runs, $count prompts, $(nproc) cores:"
-measure "SDK form: no-op incremental build" build 1.05 "$mp"
-measure "SDK form: build after deleting obj/ (resolved)" clean_build 1.15 "$mp"
-measure "PackageReference form: no-op incremental build" build 1.02 "$pr"
-measure "PackageReference form: build after deleting obj/" clean_build 1.10 "$pr"
+
+start_server() {
+  rm -f "$work/url"
+  dotnet "$replay" --answers "$answers" --url-file "$work/url" >/dev/null &
+  server_pid=$!
+  for _ in $(seq 1 100); do [ -s "$work/url" ] && break; sleep 0.1; done
+}
+
+bench() { # $1 = prompt count
+  local count=$1 base="$work/p$1"
+  mp="$base/mp"; pr="$base/pr"; plain="$base/plain"; answers="$base/answers"
+  mkdir -p "$mp/Prompts" "$pr" "$plain/Generated" "$answers"
+  for dir in "$mp" "$pr" "$plain"; do
+    cat > "$dir/nuget.config" <<XML
+<configuration><packageSources><clear /><add key="feed" value="$work/feed" /></packageSources></configuration>
+XML
+  done
+  local props='<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable>'
+  echo "<Project Sdk=\"MicroPrompt.Sdk/$version\"><PropertyGroup>$props<MicroPromptModel>bench</MicroPromptModel><RootNamespace>Bench</RootNamespace></PropertyGroup></Project>" > "$mp/Bench.csproj"
+  echo "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>$props<MicroPromptModel>bench</MicroPromptModel><RootNamespace>Bench</RootNamespace></PropertyGroup><ItemGroup><PackageReference Include=\"MicroPrompt.Sdk\" Version=\"$version\" PrivateAssets=\"all\" /></ItemGroup></Project>" > "$pr/Bench.csproj"
+  echo "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>$props<RootNamespace>Bench</RootNamespace></PropertyGroup></Project>" > "$plain/Bench.csproj"
+  local program='Console.WriteLine(Bench.Prompts.F0.Compute(1));'
+  echo "$program" > "$mp/Program.cs"; echo "$program" > "$plain/Program.cs"
+  for i in $(seq 0 $((count - 1))); do
+    printf -- '---\nkind: library\n---\n# Function %d\n\nReturn x plus %d.\n\n## Contract\n```csharp\npublic static class F%d { public static int Compute(int x); }\n```\n' "$i" "$i" "$i" > "$mp/Prompts/F$i.mprompt"
+    printf 'namespace Bench.Prompts;\n\npublic static class F%d\n{\n    public static int Compute(int x) => x + %d;\n}\n' "$i" "$i" > "$answers/Function $i.cs"
+  done
+
+  start_server
+  echo "resolving $count prompts through the replay server ..."
+  dotnet build "$mp/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=false -p:MicroPromptEndpoint="$(cat "$work/url")" -p:MicroPromptMaxConcurrency=8 >/dev/null
+  kill "$server_pid"; server_pid=
+  # The package-reference project gets the same prompts and resolved state: its locked build below proves both forms
+  # compute the same keys. The plain project gets exactly the code the SDK compiled (including the generated-file headers).
+  cp -r "$mp/Prompts" "$mp/.microprompt" "$mp/Program.cs" "$pr/"
+  cp "$mp"/obj/Debug/net10.0/microprompt/g/Prompts/*.g.cs "$plain/Generated/"
+
+  local clean_target=1.10; [[ $count -le 100 ]] && clean_target=1.05
+  build "$mp" >/dev/null; build "$plain" >/dev/null
+  echo "median of $runs alternating runs, $count prompts, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
+  measure "$count" sdk noop build 1.05 "$mp" "$runs"
+  measure "$count" sdk clean clean_build "$clean_target" "$mp" "$runs"
+  if [[ $packageref == yes ]]; then
+    build "$pr" >/dev/null
+    measure "$count" packageref noop build 1.02 "$pr" "$runs"
+    measure "$count" packageref clean clean_build "$clean_target" "$pr" "$runs"
+  else
+    echo "summary prompts=$count form=packageref case=all runs=0 skipped=the-packed-SDK-has-no-build/MicroPrompt.Sdk.props"
+  fi
+  if [[ $count -ge 1000 ]]; then
+    start_server
+    build "$mp" >/dev/null; build "$plain" >/dev/null
+    measure "$count" sdk incremental incremental_build none "$mp" "$incremental_runs"
+    kill "$server_pid"; server_pid=
+  fi
+  rm -rf "$base"
+}
+
+for count in ${prompts//,/ }; do bench "$count"; done

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
@@ -64,8 +65,12 @@ public sealed class PromptResolver
     private async Task<ResolutionResult> ResolveAsync(ResolutionRun run, IReadOnlyList<ResolutionItem> items, CancellationToken cancellationToken)
     {
         var diagnostics = run.Diagnostics;
+        var started = Stopwatch.GetTimestamp();
         Parse(run, items);
+        run.Timings.Add("parse", started);
+        started = Stopwatch.GetTimestamp();
         var graph = PromptGraph.Build(items, run.Documents, diagnostics);
+        run.Timings.Add("graph", started);
         foreach (var broken in graph.Broken)
         {
             run.Results.TryAdd(broken, ResolutionRun.Failed(broken));
@@ -78,11 +83,22 @@ public sealed class PromptResolver
         var byPath = items.ToDictionary(i => i.ItemPath, StringComparer.Ordinal);
         foreach (var level in graph.Levels)
         {
-            var misses = new List<PlannedItem>();
-            foreach (var itemPath in level)
+            // The items of a level are independent (they use only earlier levels): planned, looked up and written in
+            // parallel, each with its own diagnostics, merged in item order so the report does not depend on timing.
+            cancellationToken.ThrowIfCancellationRequested();
+            started = Stopwatch.GetTimestamp();
+            var outcomes = new (PlannedItem? Miss, List<MicroPromptDiagnostic> Own)[level.Count];
+            Parallel.For(0, level.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (PlanAndLookUp(run, byPath[itemPath], graph, planner, lookup, recorder) is { } miss)
+                var own = new List<MicroPromptDiagnostic>();
+                outcomes[i] = (PlanAndLookUp(run, byPath[level[i]], graph, planner, lookup, recorder, own), own);
+            });
+            run.Timings.Add("levels (wall)", started);
+            var misses = new List<PlannedItem>();
+            foreach (var (miss, own) in outcomes)
+            {
+                diagnostics.AddRange(own);
+                if (miss is not null)
                 {
                     misses.Add(miss);
                 }
@@ -90,19 +106,27 @@ public sealed class PromptResolver
 
             if (misses.Count > 0)
             {
+                started = Stopwatch.GetTimestamp();
                 await GenerateLevelAsync(run, misses, generation, recorder, cancellationToken).ConfigureAwait(false);
+                run.Timings.Add("generate", started);
             }
         }
 
-        return Finish(run, items, recorder);
+        started = Stopwatch.GetTimestamp();
+        var result = Finish(run, items, recorder);
+        run.Timings.Add("finish", started);
+        return result;
     }
 
+    /// <summary>Parses every prompt (in parallel: the parser is a pure function of the file), then takes the results in item order.</summary>
     private static void Parse(ResolutionRun run, IReadOnlyList<ResolutionItem> items)
     {
         var parserOptions = new PromptParserOptions { MaxBytes = run.Options.MaxPromptBytes };
-        foreach (var item in items)
+        var results = new PromptParseResult[items.Count];
+        Parallel.For(0, items.Count, i => results[i] = PromptParser.ParseFile(items[i].FullPath, parserOptions));
+        for (var i = 0; i < items.Count; i++)
         {
-            var parsed = PromptParser.ParseFile(item.FullPath, parserOptions);
+            var (item, parsed) = (items[i], results[i]);
             run.Diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Success && parsed.Document is not null)
             {
@@ -116,10 +140,9 @@ public sealed class PromptResolver
     }
 
     /// <summary>One item of a level: its result when it resolves without a model (or cannot resolve), else the planned miss.</summary>
-    private PlannedItem? PlanAndLookUp(ResolutionRun run, ResolutionItem item, PromptGraph graph, ItemPlanner planner, ItemLookup lookup, ResolutionRecorder recorder)
+    private PlannedItem? PlanAndLookUp(ResolutionRun run, ResolutionItem item, PromptGraph graph, ItemPlanner planner, ItemLookup lookup, ResolutionRecorder recorder, List<MicroPromptDiagnostic> diagnostics)
     {
         var itemPath = item.ItemPath;
-        var diagnostics = run.Diagnostics;
         if (!run.Documents.TryGetValue(itemPath, out var document))
         {
             return null; // did not parse: already reported and failed
@@ -146,16 +169,23 @@ public sealed class PromptResolver
             return null;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var planned = planner.Plan(item, document, deps, diagnostics);
+        run.Timings.Add("plan", started);
         if (planned is null)
         {
             run.Results[itemPath] = ResolutionRun.Failed(itemPath);
             return null;
         }
 
-        if (lookup.Find(planned, diagnostics) is { } hit)
+        started = Stopwatch.GetTimestamp();
+        var found = lookup.Find(planned, diagnostics);
+        run.Timings.Add("lookup", started);
+        if (found is { } hit)
         {
-            run.Results[itemPath] = recorder.TakeHit(planned, hit);
+            started = Stopwatch.GetTimestamp();
+            run.Results[itemPath] = recorder.TakeHit(planned, hit, diagnostics);
+            run.Timings.Add("record and write", started);
             return null;
         }
 
@@ -303,6 +333,7 @@ public sealed class PromptResolver
         {
             Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files,
             Code = new Dictionary<string, string>(run.Code, StringComparer.Ordinal), Documents = run.Documents,
+            Timings = run.Timings,
         };
     }
 

@@ -95,10 +95,10 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     /// in the user cache); a resolved entry of an older lock format is rewritten in the current one (the migration of
     /// the first unlocked build). Returns the item's result with its <c>.g.cs</c> written.
     /// </summary>
-    public ItemResult TakeHit(PlannedItem planned, LookupHit hit)
+    /// <param name="diagnostics">The item's own diagnostics (merged in item order by the caller).</param>
+    public ItemResult TakeHit(PlannedItem planned, LookupHit hit, List<MicroPromptDiagnostic> diagnostics)
     {
         var options = run.Options;
-        var diagnostics = run.Diagnostics;
         run.Resolve(planned.ItemPath, planned.Namespace, hit.Code);
         var record = hit.Record;
         if (!options.DesignTime && !options.Locked)

@@ -18,6 +18,9 @@ public sealed class ResolutionResult
     /// <summary>Item path → its parsed prompt (items that did not parse are absent; their errors are in <see cref="Diagnostics"/>).</summary>
     public IReadOnlyDictionary<string, Prompts.PromptDocument> Documents { get; init; } = new Dictionary<string, Prompts.PromptDocument>();
 
+    /// <summary>Wall time per resolution phase (logged by the task at low importance).</summary>
+    public PhaseTimings Timings { get; init; } = new();
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>True when every item came from the resolved state, a cache or a generation (no stubs, no failures).</summary>

@@ -18,13 +18,18 @@ internal sealed class ResolutionRun
 
     public ResolutionRun(ResolutionOptions options, Action<string> log)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Options = options;
         Log = log;
         Store = new ResolvedStore(options.StoreDirectory);
         UserCache = options.UserCacheDirectory is null ? null : new UserCache(options.UserCacheDirectory);
         Writer = new GeneratedFileWriter(options.OutputDirectory, options.Project.Nullable);
         Lock = Store.LoadLock();
+        Timings.Add("lock read", started);
     }
+
+    /// <summary>Wall time per phase of this run.</summary>
+    public PhaseTimings Timings { get; } = new();
 
     public ResolutionOptions Options { get; }
 
