@@ -13,4 +13,8 @@ public class ToolSettings : CommandSettings
     [CommandOption("--json")]
     [Description("Write the result as JSON (schema: docs/tool.schema.json) instead of a table.")]
     public bool Json { get; init; }
+
+    [CommandOption("--inputs <FILE>")]
+    [Description("Read the resolution inputs from this file (written by the SDK target MicroPromptWriteResolutionInputs) instead of running MSBuild.")]
+    public string? Inputs { get; init; }
 }
