@@ -153,6 +153,13 @@ public sealed class PromptResolver
             return null;
         }
 
+        if (lookup.Conflict(planned) is { } conflict)
+        {
+            diagnostics.Add(conflict);
+            run.Results[itemPath] = ResolutionRun.Failed(itemPath, planned);
+            return null;
+        }
+
         if (lookup.Find(planned, diagnostics) is { } hit)
         {
             run.Results[itemPath] = recorder.TakeHit(planned, hit);

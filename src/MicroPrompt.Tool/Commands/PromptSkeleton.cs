@@ -15,7 +15,7 @@ public static partial class PromptSkeleton
                 ---
                 # {{type}}
 
-                Describe what the program does with its arguments, what it prints and its exit code.
+                Describe what the program does with its arguments and stdin, what it prints and its exit code (e.g. it greets its first argument).
 
                 ## Contract
                 ```csharp
@@ -23,9 +23,10 @@ public static partial class PromptSkeleton
                 ```
 
                 ## Examples
-                ```text
-                $ {{type.ToLowerInvariant()}} World
-                Hello, World!
+                ```yaml
+                args: [World]
+                stdout: "Hello, World!\n"
+                exit: 0
                 ```
                 """ + "\n"
             : $$"""
