@@ -178,6 +178,13 @@ public sealed class PromptResolver
             return null;
         }
 
+        if (lookup.Conflict(planned) is { } conflict)
+        {
+            diagnostics.Add(conflict);
+            run.Results[itemPath] = ResolutionRun.Failed(itemPath, planned);
+            return null;
+        }
+
         started = Stopwatch.GetTimestamp();
         var found = lookup.Find(planned, diagnostics);
         run.Timings.Add("lookup", started);
