@@ -38,7 +38,7 @@ for template in console:MPromptConsole classlib:MPromptLibrary; do
     -p:MicroPromptRegenerate=true -p:MicroPromptJudge=false -p:MicroPromptEndpoint="$endpoint"
   rm -rf "$content/.microprompt"
   mkdir -p "$content/.microprompt"
-  cp -r "$work/$kind/.microprompt/lock.json" "$work/$kind/.microprompt/code" "$work/$kind/.microprompt/.gitignore" "$content/.microprompt/"
+  cp -r "$work/$kind/.microprompt/lock.json" "$work/$kind/.microprompt/code" "$work/$kind/.microprompt/.gitignore" "$work/$kind/.microprompt/.gitattributes" "$content/.microprompt/"
   echo "resolved state written to ${content#"$root/"}/.microprompt"
 done
 echo "commit templates/MicroPrompt.Templates/content/*/.microprompt"
