@@ -3,6 +3,7 @@ using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Reporting;
 using MicroPrompt.Resolution;
+using MicroPrompt.Settings;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
@@ -129,6 +130,12 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     /// <summary>Touched when every item resolved, so the next build can skip this task when nothing changed.</summary>
     public string? StampFile { get; set; }
 
+    /// <summary>Where to write the evaluated parameters as JSON (<c>inputs.json</c>, read by <c>dotnet mprompt</c>).</summary>
+    public string? InputsFile { get; set; }
+
+    /// <summary>Only write <see cref="InputsFile"/>; resolve nothing (target <c>MicroPromptWriteResolutionInputs</c>).</summary>
+    public bool InputsOnly { get; set; }
+
     [Output] public ITaskItem[] GeneratedFiles { get; private set; } = [];
 
     public void Cancel() => _cancellation.Cancel();
@@ -160,35 +167,24 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     private bool ExecuteCore()
     {
         GeneratorVersion ??= SdkVersion();
-        var settings = TaskSettings.Read(this);
+        var parameters = TaskParameters.From(this);
+        if (InputsFile is { Length: > 0 })
+        {
+            ResolutionParametersFile.Write(parameters, InputsFile);
+            if (InputsOnly)
+            {
+                return true;
+            }
+        }
+
+        var settings = ResolutionSettings.Read(parameters, Path.GetDirectoryName(typeof(ResolveMicroPrompts).Assembly.Location));
         if (settings.Problems.Count > 0)
         {
             settings.Problems.ForEach(Report);
             return false;
         }
 
-        var items = new List<ResolutionItem>();
-        foreach (var prompt in Prompts)
-        {
-            var regeneration = prompt.GetMetadata("Regeneration");
-            var mode = TaskSettings.ParseRegeneration(regeneration);
-            if (mode is null)
-            {
-                Report(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty,
-                    $"The Regeneration metadata of '{prompt.ItemSpec}' is '{regeneration}'; expected edit or fresh.", prompt.GetMetadata("FullPath"), 1, 1));
-                return false;
-            }
-
-            items.Add(new ResolutionItem
-            {
-                FullPath = prompt.GetMetadata("FullPath"),
-                ItemPath = Path.GetRelativePath(ProjectDirectory, prompt.GetMetadata("FullPath")).Replace('\\', '/'),
-                ModelOverride = prompt.GetMetadata("Model"),
-                NamespaceOverride = prompt.GetMetadata("Namespace"),
-                RegenerationOverride = string.IsNullOrWhiteSpace(regeneration) ? null : mode,
-            });
-        }
-
+        var items = settings.Items;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var resolver = new PromptResolver(
             settings.Options,
@@ -254,7 +250,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     }
 
     // The report model is built in Core; the task only writes it and prints the one-screen summary.
-    private void Summarize(ResolutionResult result, TaskSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison)
+    private void Summarize(ResolutionResult result, ResolutionSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison)
     {
         var report = BuildReportBuilder.Build(result, new ReportContext
         {

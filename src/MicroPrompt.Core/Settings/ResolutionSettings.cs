@@ -8,16 +8,18 @@ using MicroPrompt.Resilience;
 using MicroPrompt.Resolution;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Verification;
-using Microsoft.Build.Framework;
 
-namespace MicroPrompt.Tasks;
+namespace MicroPrompt.Settings;
 
-/// <summary>Validates and converts <see cref="ResolveMicroPrompts"/> parameters into engine settings.</summary>
-internal sealed class TaskSettings
+/// <summary>
+/// Validates and converts the resolution parameters (the <c>ResolveMicroPrompts</c> task's, or the tool's inputs.json) into
+/// engine settings: the one place where properties become <see cref="ResolutionOptions"/>.
+/// </summary>
+public sealed class ResolutionSettings
 {
     private static readonly string[] KnownProviders = ["openai", "azure-openai", "ollama"];
 
-    private TaskSettings()
+    private ResolutionSettings()
     {
     }
 
@@ -32,6 +34,9 @@ internal sealed class TaskSettings
 
     public List<MicroPromptDiagnostic> Problems { get; } = [];
 
+    /// <summary>The <c>MicroPrompt</c> items, in project order.</summary>
+    public IReadOnlyList<ResolutionItem> Items { get; private set; } = [];
+
     /// <summary>Static checks and judge of new generations.</summary>
     public GradingOptions Grading { get; private set; } = new();
 
@@ -44,9 +49,11 @@ internal sealed class TaskSettings
     /// <summary>The model comparison (<c>MicroPromptModels</c>), or null for a normal build.</summary>
     public MicroPrompt.Comparison.ComparisonSettings? Comparison { get; private set; }
 
-    public static TaskSettings Read(ResolveMicroPrompts task)
+    /// <param name="task">The parameters.</param>
+    /// <param name="exampleHostDirectory">Where MicroPrompt.ExampleHost.dll is (the task's folder), or null: examples cannot run.</param>
+    public static ResolutionSettings Read(ResolutionParameters task, string? exampleHostDirectory = null)
     {
-        var settings = new TaskSettings();
+        var settings = new ResolutionSettings();
         var providerName = Blank(task.Provider) ? "openai" : task.Provider!.Trim().ToLowerInvariant();
         if (!KnownProviders.Contains(providerName))
         {
@@ -127,19 +134,19 @@ internal sealed class TaskSettings
                 || string.Equals(task.ImplicitUsings, "true", StringComparison.OrdinalIgnoreCase),
             IsExecutable = string.Equals(task.OutputType, "Exe", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(task.OutputType, "WinExe", StringComparison.OrdinalIgnoreCase),
-            ReferencePaths = task.References.Select(r => r.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
+            ReferencePaths = task.References.Select(r => r.Get("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
             PackageReferences = task.References
-                .Where(r => !Blank(r.GetMetadata("NuGetPackageId")))
-                .Select(r => new PackageInfo(r.GetMetadata("NuGetPackageId"), r.GetMetadata("NuGetPackageVersion")))
+                .Where(r => !Blank(r.Get("NuGetPackageId")))
+                .Select(r => new PackageInfo(r.Get("NuGetPackageId"), r.Get("NuGetPackageVersion")))
                 .DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
                 .ToList(),
-            AnalyzerPaths = task.Analyzers.Select(a => a.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
-            SourceFiles = task.Sources.Select(s => s.GetMetadata("FullPath")).Where(File.Exists).ToList(),
+            AnalyzerPaths = task.Analyzers.Select(a => a.Get("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
+            SourceFiles = task.Sources.Select(s => s.Get("FullPath")).Where(File.Exists).ToList(),
             GlobalUsings = task.Usings
                 .Select(u => new GlobalUsing(
                     u.ItemSpec,
-                    Blank(u.GetMetadata("Alias")) ? null : u.GetMetadata("Alias").Trim(),
-                    string.Equals(u.GetMetadata("Static")?.Trim(), "true", StringComparison.OrdinalIgnoreCase)))
+                    Blank(u.Get("Alias")) ? null : u.Get("Alias").Trim(),
+                    string.Equals(u.Get("Static")?.Trim(), "true", StringComparison.OrdinalIgnoreCase)))
                 .ToList(),
             DefineConstants = (task.DefineConstants ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
@@ -148,15 +155,15 @@ internal sealed class TaskSettings
         if (runExamples)
         {
             // The harness ships beside the tasks (tasks/net8.0/examplehost/); a missing one is reported when an example runs.
-            var tasksDirectory = Path.GetDirectoryName(typeof(TaskSettings).Assembly.Location) ?? "";
+            var tasksDirectory = exampleHostDirectory ?? "";
             settings.Examples = new ExampleRunnerOptions
             {
                 HostAssemblyPath = Path.Combine(tasksDirectory, "examplehost", "MicroPrompt.ExampleHost.dll"),
                 Timeout = TimeSpan.FromSeconds(exampleTimeout),
-                AspNetCore = task.References.Any(r => string.Equals(r.GetMetadata("FrameworkReferenceName"), AspNetCoreFramework.Name, StringComparison.OrdinalIgnoreCase))
+                AspNetCore = task.References.Any(r => string.Equals(r.Get("FrameworkReferenceName"), AspNetCoreFramework.Name, StringComparison.OrdinalIgnoreCase))
                     || AspNetCoreFramework.IsReferencedBy(project.ReferencePaths),
                 RuntimeReferencePaths = task.RuntimeReferences
-                    .Select(r => r.GetMetadata("FullPath"))
+                    .Select(r => r.Get("FullPath"))
                     .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
                     .Distinct(StringComparer.Ordinal)
                     .ToList(),
@@ -171,6 +178,7 @@ internal sealed class TaskSettings
             Timeout = TimeSpan.FromSeconds(timeout),
             Resilience = new ModelCallResilience { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(retryDelay) },
         };
+        settings.Items = ReadItems(task, settings.Problems);
         settings.Options = new ResolutionOptions
         {
             Project = project,
@@ -207,8 +215,36 @@ internal sealed class TaskSettings
         return settings;
     }
 
+    private static List<ResolutionItem> ReadItems(ResolutionParameters task, List<MicroPromptDiagnostic> problems)
+    {
+        var items = new List<ResolutionItem>();
+        foreach (var prompt in task.Prompts)
+        {
+            var regeneration = prompt.Get("Regeneration");
+            var mode = ParseRegeneration(regeneration);
+            var fullPath = Blank(prompt.Get("FullPath")) ? Path.GetFullPath(prompt.ItemSpec, task.ProjectDirectory) : prompt.Get("FullPath");
+            if (mode is null)
+            {
+                problems.Add(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty,
+                    $"The Regeneration metadata of '{prompt.ItemSpec}' is '{regeneration}'; expected edit or fresh.", fullPath, 1, 1));
+                continue;
+            }
+
+            items.Add(new ResolutionItem
+            {
+                FullPath = fullPath,
+                ItemPath = Path.GetRelativePath(task.ProjectDirectory, fullPath).Replace('\\', '/'),
+                ModelOverride = prompt.Get("Model"),
+                NamespaceOverride = prompt.Get("Namespace"),
+                RegenerationOverride = string.IsNullOrWhiteSpace(regeneration) ? null : mode,
+            });
+        }
+
+        return items;
+    }
+
     /// <summary><c>edit</c> or <c>fresh</c> (any case; blank = edit), or null for anything else.</summary>
-    internal static RegenerationMode? ParseRegeneration(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
+    public static RegenerationMode? ParseRegeneration(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
     {
         "" or "edit" => RegenerationMode.Edit,
         "fresh" => RegenerationMode.Fresh,

@@ -1,0 +1,1 @@
+return MicroPrompt.Tool.ToolApp.Run(args);

@@ -1,0 +1,51 @@
+using MicroPrompt.Tool.Commands;
+using MicroPrompt.Tool.Output;
+using Spectre.Console.Cli;
+
+namespace MicroPrompt.Tool;
+
+/// <summary>The command line of <c>dotnet mprompt</c>: eight commands, exit codes 0 (nothing to do), 1 (work), 2 (error).</summary>
+public static class ToolApp
+{
+    public static int Run(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(Configure);
+        try
+        {
+            return app.Run(args);
+        }
+        catch (ToolException ex)
+        {
+            ToolOutput.Error(ex.Message);
+            return ExitCodes.Error;
+        }
+        catch (CommandAppException ex)
+        {
+            ToolOutput.Error(ex.Message);
+            return ExitCodes.Error;
+        }
+    }
+
+    internal static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("dotnet mprompt");
+        config.PropagateExceptions();
+        config.AddCommand<StatusCommand>("status")
+            .WithDescription("Every item as up-to-date, stale (with why), unresolved, hand-edited, conflict or failed. No model call.");
+        config.AddCommand<PlanCommand>("plan")
+            .WithDescription("What the next unlocked build would generate, in order, with its estimated cost.");
+        config.AddCommand<LogCommand>("log")
+            .WithDescription("An item's resolutions, newest first.");
+        config.AddCommand<DiffCommand>("diff")
+            .WithDescription("The committed resolution of an item against the working one, prompt and code.");
+        config.AddCommand<AdoptCommand>("adopt")
+            .WithDescription("Verify a hand-edited resolved file and record it as the item's resolution (origin hand-edit).");
+        config.AddCommand<AbsorbCommand>("absorb")
+            .WithDescription("Adopt a hand edit and have the model amend the prompt to describe it (written for review).");
+        config.AddCommand<RunCommand>("run")
+            .WithDescription("Resolve a kind: program prompt outside any project and run it with the arguments after --.");
+        config.AddCommand<NewCommand>("new")
+            .WithDescription("Write a prompt skeleton (front matter, instructions, ## Contract, ## Examples).");
+    }
+}
