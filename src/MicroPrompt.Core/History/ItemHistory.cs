@@ -36,6 +36,32 @@ public sealed class ItemHistory
         return history;
     }
 
+    /// <summary>What the history was read for.</summary>
+    public HistoryContext Context => _context;
+
+    /// <summary>
+    /// The entry named by <paramref name="spec"/>: its <see cref="HistoryEntry.Index"/> in <c>log</c> (1 = newest), a
+    /// commit id or prefix, or any revision git knows (HEAD~1, a tag) that changed the entry.
+    /// </summary>
+    /// <exception cref="Diagnostics.MicroPromptException">MP4021: no such entry.</exception>
+    public HistoryEntry Find(string spec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(spec);
+        spec = spec.Trim();
+        if (int.TryParse(spec, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && Entries.FirstOrDefault(e => e.Index == index) is { } byIndex)
+        {
+            return byIndex;
+        }
+
+        var commit = _git.Resolve(spec);
+        return Entries.FirstOrDefault(e => e.Revision is not null && (e.Revision == commit || (spec.Length >= 4 && e.Revision.StartsWith(spec, StringComparison.OrdinalIgnoreCase))))
+            ?? throw new Diagnostics.MicroPromptException(Diagnostics.MicroPromptDiagnostic.Error(
+                Diagnostics.DiagnosticCodes.HistoryRevisionUnknown,
+                $"'{spec}' is not a resolution of '{_context.ItemPath}': give a log index (1 to {Entries.Count}) or a commit that changed its lock entry (see 'dotnet mprompt log {_context.ItemPath}').",
+                _context.PromptPath));
+    }
+
     /// <summary>The prompt text the entry was resolved from, when git or the user cache still has it.</summary>
     public string? PromptText(HistoryEntry entry)
     {
