@@ -21,7 +21,7 @@ public sealed class GitRepository
     public string RelativePath(string fullPath) => Path.GetRelativePath(Root, Path.GetFullPath(fullPath)).Replace('\\', '/');
 
     /// <summary>Opens the repository that holds <paramref name="directory"/> (walking up to the nearest existing folder).</summary>
-    /// <exception cref="MicroPromptException">MP4020: git is not installed, or the folder is not in a git repository.</exception>
+    /// <exception cref="MicroPromptException">MP4030: git is not installed, or the folder is not in a git repository.</exception>
     public static GitRepository Open(string directory)
     {
         var existing = Path.GetFullPath(directory);

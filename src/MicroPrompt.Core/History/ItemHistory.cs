@@ -27,7 +27,7 @@ public sealed class ItemHistory
     /// <summary>The entry <c>HEAD</c> records (the committed resolution), or null when the item was never committed.</summary>
     public HistoryEntry? Committed { get; private set; }
 
-    /// <exception cref="Diagnostics.MicroPromptException">MP4020: no git, or the project is not in a git repository.</exception>
+    /// <exception cref="Diagnostics.MicroPromptException">MP4030: no git, or the project is not in a git repository.</exception>
     public static ItemHistory Read(HistoryContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -43,7 +43,7 @@ public sealed class ItemHistory
     /// The entry named by <paramref name="spec"/>: its <see cref="HistoryEntry.Index"/> in <c>log</c> (1 = newest), a
     /// commit id or prefix, or any revision git knows (HEAD~1, a tag) that changed the entry.
     /// </summary>
-    /// <exception cref="Diagnostics.MicroPromptException">MP4021: no such entry.</exception>
+    /// <exception cref="Diagnostics.MicroPromptException">MP4031: no such entry.</exception>
     public HistoryEntry Find(string spec)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);

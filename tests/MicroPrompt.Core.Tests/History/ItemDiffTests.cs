@@ -43,7 +43,7 @@ public sealed class ItemDiffTests
     }
 
     [Fact]
-    public async Task Two_log_entries_are_found_by_index_or_commit_and_an_unknown_one_is_MP4021()
+    public async Task Two_log_entries_are_found_by_index_or_commit_and_an_unknown_one_is_MP4031()
     {
         using var fx = await Committed();
         fx.Prompt("A.mprompt", PromptText.Replace("Return 1.", "Return one."));

@@ -89,7 +89,7 @@ public sealed class ItemHistoryTests
     }
 
     [Fact]
-    public void Outside_a_git_repository_the_history_is_an_MP4020_error()
+    public void Outside_a_git_repository_the_history_is_an_MP4030_error()
     {
         using var fx = new ResolverFixture();
         var error = Assert.Throws<MicroPromptException>(() => ItemHistory.Read(Context(fx)));
