@@ -75,6 +75,7 @@ public static class DiagnosticCodes
     public const string CacheEntryCorrupt = "MP4005";
     public const string StoreWriteFailed = "MP4006";
     public const string StoreLockTimeout = "MP4007";
+    public const string HandEditConflict = "MP4020";         // resolved code edited by hand AND the item's inputs changed: no side is picked
     public const string SharedCacheUnavailable = "MP4010";   // Redis unreachable, slow or failing: the build goes on without it
     public const string SharedCacheEntryRejected = "MP4011"; // shared entry unsigned, badly signed, or its code does not match its hash
     public const string SharedCacheWaitTimeout = "MP4012";   // gave up waiting for another builder's generation lease

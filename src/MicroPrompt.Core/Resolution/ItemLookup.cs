@@ -1,5 +1,6 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Keys;
 using MicroPrompt.Store;
 
 namespace MicroPrompt.Resolution;
@@ -33,11 +34,13 @@ internal sealed class ItemLookup(ResolutionRun run)
 
         if (planned.Previous is { } entry && entry.Key == planned.Key)
         {
-            if (run.Store.TryReadCode(entry, out var resolved, out var problem))
+            var read = run.Store.ReadCode(entry);
+            if (read.IsVerified)
             {
-                return new LookupHit(ItemStatus.Resolved, resolved, RecordOf(entry, resolved));
+                return new LookupHit(ItemStatus.Resolved, read.Code, RecordOf(entry, read.Code));
             }
 
+            var problem = read.State == ResolvedCodeState.Mismatch ? MismatchProblem(planned, entry, read) : read.Problem;
             if (problem is not null)
             {
                 // Locked builds must not paper over a damaged resolved state; otherwise fall through to cache/model.
@@ -74,6 +77,47 @@ internal sealed class ItemLookup(ResolutionRun run)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// MP4020 when the item's committed code was edited by hand AND its key changed: the build never picks a side
+    /// (<c>MicroPromptRegenerate</c> naming the item picks the prompt).
+    /// </summary>
+    public MicroPromptDiagnostic? Conflict(PlannedItem planned)
+    {
+        if (planned.Previous is not { } entry || entry.Key == planned.Key || run.IsRegenerate(planned.ItemPath))
+        {
+            return null;
+        }
+
+        var read = run.Store.ReadCode(entry);
+        if (!HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey]))
+        {
+            return null;
+        }
+
+        var changed = KeyInputHashes.Changed(entry.Inputs, KeyInputHashes.Of(planned.Inputs));
+        return MicroPromptDiagnostic.Error(
+            DiagnosticCodes.HandEditConflict,
+            $"'{planned.ItemPath}' conflicts: its resolved code '{entry.CodeFile}' was edited by hand, and its inputs changed since "
+            + $"({(changed.Count > 0 ? string.Join(", ", changed) : "key")}). Neither side is picked. Keep the hand edit: revert the input change "
+            + $"and run `dotnet mprompt adopt {planned.ItemPath}` (then change the prompt again); keep the prompt: restore the code file from "
+            + $"source control, or build with -p:MicroPromptRegenerate={planned.ItemPath} to regenerate it (the hand edit is lost).",
+            planned.Item.FullPath, 1, 1);
+    }
+
+    /// <summary>MP4004 for a code file that does not match its hash: a hand edit (adopt or regenerate) or an interrupted write.</summary>
+    private MicroPromptDiagnostic MismatchProblem(PlannedItem planned, LockEntry entry, ResolvedCode read)
+    {
+        var handEdit = HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey]);
+        var message = handEdit
+            ? $"The resolved code '{entry.CodeFile}' of '{planned.ItemPath}' was edited by hand: it no longer matches the hash recorded in lock.json. "
+              + $"Run `dotnet mprompt adopt {planned.ItemPath}` to verify the hand edit and record it as the resolution, or restore the file from "
+              + $"source control, or regenerate it with -p:MicroPromptRegenerate={planned.ItemPath} (the hand edit is lost)."
+            : $"The resolved code '{entry.CodeFile}' of '{planned.ItemPath}' does not match the hash recorded in lock.json, but it is the generation "
+              + "your user cache holds for this item: an interrupted write of the store. An unlocked build completes it from the user cache; "
+              + "or restore the store folder from source control.";
+        return MicroPromptDiagnostic.Error(DiagnosticCodes.ResolvedCodeTampered, message, read.FullPath);
     }
 
     /// <summary>

@@ -155,7 +155,14 @@ public sealed class PromptResolver
 
         if (run.IsAdopt(itemPath) && ItemGeneration.HandEdited(run, planned) is not null)
         {
-            return planned; // verified (never generated) by ItemGeneration, also in a locked run
+            return planned; // verified (never generated) by ItemGeneration; adopting a conflict is the user picking the hand edit
+        }
+
+        if (lookup.Conflict(planned) is { } conflict)
+        {
+            diagnostics.Add(conflict);
+            run.Results[itemPath] = ResolutionRun.Failed(itemPath, planned);
+            return null;
         }
 
         if (lookup.Find(planned, diagnostics) is { } hit)

@@ -1,0 +1,12 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace MicroPrompt.Tool.Commands;
+
+/// <summary>Settings of <c>status</c>.</summary>
+public sealed class StatusSettings : ToolSettings
+{
+    [CommandOption("-v|--verbose")]
+    [Description("Also show each item's model, key and notes (and, later, its assumptions).")]
+    public bool Verbose { get; init; }
+}
