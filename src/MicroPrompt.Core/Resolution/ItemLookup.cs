@@ -91,7 +91,7 @@ internal sealed class ItemLookup(ResolutionRun run)
         }
 
         var read = run.Store.ReadCode(entry);
-        if (!HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey]))
+        if (!HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey, ItemPlanner.EditKey(planned) ?? ""]))
         {
             return null;
         }
@@ -109,7 +109,7 @@ internal sealed class ItemLookup(ResolutionRun run)
     /// <summary>MP4004 for a code file that does not match its hash: a hand edit (adopt or regenerate) or an interrupted write.</summary>
     private MicroPromptDiagnostic MismatchProblem(PlannedItem planned, LockEntry entry, ResolvedCode read)
     {
-        var handEdit = HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey]);
+        var handEdit = HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey, ItemPlanner.EditKey(planned) ?? ""]);
         var message = handEdit
             ? $"The resolved code '{entry.CodeFile}' of '{planned.ItemPath}' was edited by hand: it no longer matches the hash recorded in lock.json. "
               + $"Run `dotnet mprompt adopt {planned.ItemPath}` to verify the hand edit and record it as the resolution, or restore the file from "

@@ -95,7 +95,7 @@ public static class StatusService
 
         var current = entry.Key == planned.Key;
         var read = run.Store.ReadCode(entry);
-        var handEdited = HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey]);
+        var handEdited = HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey, ItemPlanner.EditKey(planned) ?? ""]);
         if (current)
         {
             return handEdited ? With(common, ItemState.HandEdited, [], $"{entry.CodeFile} no longer matches its hash in lock.json") : common;

@@ -166,7 +166,7 @@ public sealed class TestProject : IDisposable
         }
     }
 
-    private Dictionary<string, string?> BuildEnvironment()
+    internal Dictionary<string, string?> BuildEnvironment()
     {
         var env = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
