@@ -29,6 +29,7 @@ public sealed class ToolHistoryTests(SdkPackageFixture sdk)
         foreach (var wording in wordings)
         {
             project.WriteFile("Text/Slug.mprompt", QuickProject.SlugPrompt.Replace("single '-'", wording));
+            server.Responder = QuickProject.CorrectScript().Respond; // each build consumes its replies
             var build = await project.BuildAsync(new ScriptedEndpoint(server.OpenAIEndpoint), "-p:MicroPromptLocked=false");
             Assert.True(build.Succeeded, build.ToString());
             Git(project.Directory, "add", "-A");
@@ -108,12 +109,51 @@ public sealed class ToolHistoryTests(SdkPackageFixture sdk)
         Assert.Contains("(as fixed by hand)", project.ReadFile("Greeting.mprompt.proposed"));
         Assert.DoesNotContain("(as fixed by hand)", project.ReadFile("Greeting.mprompt")); // never silently
 
+        // run: a kind: program prompt outside any project, twice; the second run makes no model call.
+        server.Reset();
+        server.Responder = new ModelScript().Reply("Echo", EchoCode).Respond;
+        var echo = Path.Combine(project.Root, "elsewhere", "echo.mprompt");
+        Directory.CreateDirectory(Path.GetDirectoryName(echo)!);
+        File.WriteAllText(echo, "---\nkind: program\n---\n# Echo\n\nPrint the arguments joined with '+'; exit with code 3.\n");
+        var env = project.BuildEnvironment();
+        env["MICROPROMPT_MODEL"] = "test-model";
+        Task<ToolRun> Run() => ToolInstallation.RunAsync(tool, Path.GetDirectoryName(echo)!, env, "run", echo, "--source", sdk.Feed, "--", "a", "b c");
+        var firstRun = await Run();
+        Assert.True(firstRun.ExitCode == 3, firstRun.ToString()); // the program's exit code passes through
+        Assert.Equal("a+b c", firstRun.Stdout.Trim());
+        var calls = server.ChatRequestCount;
+        Assert.True(calls >= 1);
+        var secondRun = await Run();
+        Assert.Equal(3, secondRun.ExitCode);
+        Assert.Equal("a+b c", secondRun.Stdout.Trim());
+        Assert.Equal(calls, server.ChatRequestCount); // 0 requests the second time
+        var runJson = await ToolInstallation.RunAsync(tool, Path.GetDirectoryName(echo)!, env, "run", echo, "--json", "--", "x");
+        using (var json = Valid(runJson, "run"))
+        {
+            Assert.Equal("unchanged", json.RootElement.GetProperty("resolution").GetString());
+            Assert.False(json.RootElement.GetProperty("built").GetBoolean());
+            Assert.Equal("x", json.RootElement.GetProperty("stdout").GetString()!.Trim());
+        }
+
         // Outside git: log is an error (exit 2).
         Directory.Delete(Path.Combine(project.Directory, ".git"), recursive: true);
         var noGit = await Tool("log", "Greeting.mprompt");
         Assert.Equal(2, noGit.ExitCode);
         Assert.Contains("MP4030", noGit.Stderr);
     }
+
+    private const string EchoCode = """
+        namespace Run;
+
+        public static class Program
+        {
+            public static int Main(string[] args)
+            {
+                System.Console.WriteLine(string.Join("+", args));
+                return 3;
+            }
+        }
+        """;
 
     private static JsonDocument Valid(ToolRun run, string command)
     {
