@@ -40,7 +40,7 @@ public sealed class ToolHistoryTests(SdkPackageFixture sdk)
 
         // log: three entries, newest first, each with its commit.
         var log = await Tool("log", "Text/Slug.mprompt", "--json", "--patch");
-        Assert.Equal(0, log.ExitCode);
+        Assert.True(log.ExitCode == 0, log.ToString());
         using (var json = Valid(log, "log"))
         {
             var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();
@@ -50,7 +50,7 @@ public sealed class ToolHistoryTests(SdkPackageFixture sdk)
         }
 
         var plain = await Tool("log", "Slug");
-        Assert.Equal(0, plain.ExitCode);
+        Assert.True(plain.ExitCode == 0, plain.ToString());
         Assert.Contains("test-model", plain.Stdout);
 
         // diff: nothing, then a hand edit of the other item's code (exit 1), then two log entries by index.
@@ -58,7 +58,7 @@ public sealed class ToolHistoryTests(SdkPackageFixture sdk)
         var codeFile = Path.Combine(project.StoreDirectory, "code", "Greeting.cs");
         File.AppendAllText(codeFile, "// fixed by hand\n");
         var diff = await Tool("diff", "Greeting.mprompt", "--json");
-        Assert.Equal(1, diff.ExitCode);
+        Assert.True(diff.ExitCode == 1, diff.ToString());
         using (var json = Valid(diff, "diff"))
         {
             Assert.Contains("+// fixed by hand", json.RootElement.GetProperty("codeDiff").GetString());
@@ -66,7 +66,7 @@ public sealed class ToolHistoryTests(SdkPackageFixture sdk)
         }
 
         var between = await Tool("diff", "Text/Slug.mprompt", "3", "1", "--json");
-        Assert.Equal(1, between.ExitCode);
+        Assert.True(between.ExitCode == 1, between.ToString());
         using (var json = Valid(between, "diff"))
         {
             Assert.Contains("+", json.RootElement.GetProperty("promptDiff").GetString());
