@@ -144,7 +144,7 @@ internal sealed partial class ItemGeneration(ResolutionRun run, Func<IItemGenera
     }
 
     /// <summary>The previous resolution of a stale item, when its code can still be read (and verified).</summary>
-    private PreviousResolution? PreviousResolutionOf(PlannedItem planned)
+    internal PreviousResolution? PreviousResolutionOf(PlannedItem planned)
     {
         if (planned.Previous is not { } entry || !run.Store.TryReadCode(entry, out var code, out _))
         {
@@ -174,7 +174,7 @@ internal sealed partial class ItemGeneration(ResolutionRun run, Func<IItemGenera
         && KeyInputHashes.Changed(recorded, KeyInputHashes.Of(planned.Inputs)) is { Count: > 0 } changed
         && changed.All(name => name.StartsWith("uses:", StringComparison.Ordinal));
 
-    private GenerationRequest Request(PlannedItem planned, IReadOnlyList<KeyValuePair<string, string>> companions, PreviousResolution? previous)
+    internal GenerationRequest Request(PlannedItem planned, IReadOnlyList<KeyValuePair<string, string>> companions, PreviousResolution? previous)
     {
         var others = companions.Where(c => c.Key != planned.ItemPath).ToList();
         return new GenerationRequest

@@ -32,6 +32,9 @@ public sealed class ItemStatusEntry
     /// <summary>True for every state but up-to-date: the next build has work (or an error) for this item.</summary>
     public bool NeedsWork => State != ItemState.UpToDate;
 
+    /// <summary>The parsed prompt (null when it does not parse).</summary>
+    public Prompts.PromptDocument? Document => Planned?.Document;
+
     /// <summary>The planned item (model, namespace, inputs) for the plan's request composition.</summary>
     internal PlannedItem? Planned { get; init; }
 }

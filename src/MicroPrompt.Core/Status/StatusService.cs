@@ -77,7 +77,7 @@ public static class StatusService
         // Dependency order first, then the items that could not enter the graph, in project order.
         ordered.AddRange(graph.Levels.SelectMany(l => l).Where(results.ContainsKey).Select(p => results[p]));
         ordered.AddRange(items.Select(i => i.ItemPath).Where(p => !ordered.Any(o => o.Path == p) && results.ContainsKey(p)).Select(p => results[p]));
-        return new ProjectStatus { Items = ordered, Diagnostics = diagnostics };
+        return new ProjectStatus { Items = ordered, Diagnostics = diagnostics, Run = run, StoreDirectory = options.StoreDirectory };
     }
 
     private static ItemStatusEntry Classify(ResolutionRun run, PlannedItem planned, bool failedLastBuild)
