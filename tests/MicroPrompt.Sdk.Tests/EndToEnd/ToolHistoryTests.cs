@@ -155,9 +155,14 @@ public sealed class ToolHistoryTests(SdkPackageFixture sdk)
         }
         """;
 
+    // JsonSchema.Net registers a schema's $id process-wide and refuses a second build (ToolTests holds one): this
+    // instance is built without the $id (every $ref is local).
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(
+        File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "tool.schema.json")).Replace("\"$id\"", "\"$comment\"", StringComparison.Ordinal)));
+
     private static JsonDocument Valid(ToolRun run, string command)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "tool.schema.json")));
+        var schema = Schema.Value;
         var document = JsonDocument.Parse(run.Stdout);
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(result.IsValid, "The output does not match docs/tool.schema.json:\n" + run.Stdout);
