@@ -103,6 +103,6 @@ public sealed class EphemeralProject
     private static string NuGetConfig(IEnumerable<string> sources)
     {
         var adds = string.Join("\n", sources.Select((s, i) => $"    <add key=\"mprompt-run-{i + 1}\" value=\"{SecurityElement.Escape(Path.IsPathRooted(s) || s.Contains("://", StringComparison.Ordinal) ? s : Path.GetFullPath(s))}\" />"));
-        return $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- Written by dotnet mprompt run (--source / MICROPROMPT_RUN_SOURCES). -->\n<configuration>\n  <packageSources>\n{adds}\n  </packageSources>\n</configuration>\n";
+        return $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- Written by dotnet mprompt run: its source option and MICROPROMPT_RUN_SOURCES. -->\n<configuration>\n  <packageSources>\n{adds}\n  </packageSources>\n</configuration>\n";
     }
 }

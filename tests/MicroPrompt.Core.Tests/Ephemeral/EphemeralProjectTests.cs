@@ -26,6 +26,7 @@ public sealed class EphemeralProjectTests : IDisposable
         Assert.StartsWith(Path.Combine(_root, "cache", "run") + Path.DirectorySeparatorChar, project.Directory);
         Assert.Contains("<Project Sdk=\"MicroPrompt.Sdk/1.2.3-ci.4\">", File.ReadAllText(project.ProjectFile));
         Assert.Contains("<OutputType>Exe</OutputType>", File.ReadAllText(project.ProjectFile));
+        _ = System.Xml.Linq.XDocument.Parse(File.ReadAllText(project.ProjectFile));
         Assert.Equal(File.ReadAllText(prompt), File.ReadAllText(project.PromptFile));
         Assert.Equal(Path.Combine(project.Directory, ".microprompt"), project.StoreDirectory);
         Assert.False(File.Exists(Path.Combine(project.Directory, "nuget.config"))); // the user's own NuGet configuration applies
@@ -40,6 +41,7 @@ public sealed class EphemeralProjectTests : IDisposable
         var config = File.ReadAllText(Path.Combine(project.Directory, "nuget.config"));
         Assert.Contains($"value=\"{Path.Combine(_root, "feed")}\"", config);
         Assert.DoesNotContain("<clear", config);
+        _ = System.Xml.Linq.XDocument.Parse(config); // NuGet refuses a config that is not well-formed XML
     }
 
     [Fact]
