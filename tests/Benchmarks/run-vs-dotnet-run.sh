@@ -16,7 +16,8 @@ version="1.0.0-bench.$(date +%s)"
 echo "packing MicroPrompt.Sdk and MicroPrompt.Tool $version ..."
 dotnet pack "$root/sdk/MicroPrompt.Sdk/MicroPrompt.Sdk.csproj" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
 dotnet pack "$root/src/MicroPrompt.Tool/MicroPrompt.Tool.csproj" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
-dotnet tool install --tool-path "$work/tools" --add-source "$work/feed" MicroPrompt.Tool --version "$version" >/dev/null
+# Installed from the temp folder: the repository's nuget.config maps package sources, which --add-source cannot join.
+(cd "$work" && dotnet tool install --tool-path "$work/tools" --add-source "$work/feed" MicroPrompt.Tool --version "$version" >/dev/null)
 dotnet build "$root/tests/MicroPrompt.ReplayServer" -c Release -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
 
 code='namespace Run;
