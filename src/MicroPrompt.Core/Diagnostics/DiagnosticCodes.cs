@@ -84,6 +84,8 @@ public static class DiagnosticCodes
     public const string SharedCacheEntryRejected = "MP4011"; // shared entry unsigned, badly signed, or its code does not match its hash
     public const string SharedCacheWaitTimeout = "MP4012";   // gave up waiting for another builder's generation lease
     public const string SharedCacheMisconfigured = "MP4013"; // bad configuration string, password in it, or a named variable unset
+    public const string HistoryUnavailable = "MP4030";       // log/diff: git is not installed or the store is not in a git repository
+    public const string HistoryRevisionUnknown = "MP4031";   // diff: a revision or log index that the item's history does not have
     public const string ReportWriteFailed = "MP4008";         // report.json / report.html could not be written (warning)
 
     // MP9xxx — internal

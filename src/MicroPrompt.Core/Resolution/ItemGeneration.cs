@@ -13,7 +13,8 @@ namespace MicroPrompt.Resolution;
 /// <param name="Duration">Wall time of the generation.</param>
 /// <param name="Previous">The previous resolution (the edit's base), when there was one.</param>
 /// <param name="Reverified">The previous code was verified against the new dependencies, without a model call.</param>
-internal sealed record GenerationResult(PlannedItem Planned, GenerationOutcome? Outcome, TimeSpan Duration, PreviousResolution? Previous, bool Reverified = false);
+/// <param name="Adopted">The hand-edited code file was verified and adopted, without a model call.</param>
+internal sealed record GenerationResult(PlannedItem Planned, GenerationOutcome? Outcome, TimeSpan Duration, PreviousResolution? Previous, bool Reverified = false, bool Adopted = false);
 
 /// <summary>
 /// Stage 3, generate: builds the item's request (companions, callers, the previous resolution as edit base), checks
@@ -21,7 +22,7 @@ internal sealed record GenerationResult(PlannedItem Planned, GenerationOutcome? 
 /// the only place a model is called. The generator verifies each pass (compile with callers, library shape, public
 /// API, examples) and repairs; a verified result is recorded at once (stage 4).
 /// </summary>
-internal sealed class ItemGeneration(ResolutionRun run, Func<IItemGenerator> generator, ResolutionRecorder recorder, Func<Exception, string, MicroPromptDiagnostic?> classifyProviderError)
+internal sealed partial class ItemGeneration(ResolutionRun run, Func<IItemGenerator> generator, ResolutionRecorder recorder, Func<Exception, string, MicroPromptDiagnostic?> classifyProviderError)
 {
     public async Task<GenerationResult> GenerateAsync(
         PlannedItem planned,
@@ -30,6 +31,11 @@ internal sealed class ItemGeneration(ResolutionRun run, Func<IItemGenerator> gen
         Action modelCallsDone,
         CancellationToken cancellationToken)
     {
+        if (run.IsAdopt(planned.ItemPath) && HandEdited(run, planned) is { } handEdit)
+        {
+            return await AdoptAsync(planned, handEdit, companions, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+
         var item = planned.Item;
         var stopwatch = Stopwatch.StartNew();
         using var activity = Telemetry.MicroPromptTelemetry.StartStage(Telemetry.MicroPromptTelemetry.GenerateSpan, item.ItemPath, planned.Model);

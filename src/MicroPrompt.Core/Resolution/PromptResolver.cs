@@ -178,6 +178,11 @@ public sealed class PromptResolver
             return null;
         }
 
+        if (run.IsAdopt(itemPath) && ItemGeneration.HandEdited(run, planned) is not null)
+        {
+            return planned; // verified (never generated) by ItemGeneration; adopting a conflict is the user picking the hand edit
+        }
+
         if (lookup.Conflict(planned) is { } conflict)
         {
             diagnostics.Add(conflict);
@@ -280,7 +285,7 @@ public sealed class PromptResolver
             var file = run.Writer.Write(itemPath, ResolutionRecorder.Origin(planned), newCode);
             return new ItemResult
             {
-                ItemPath = itemPath, Status = result.Reverified ? ItemStatus.Resolved : ItemStatus.Generated, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
+                ItemPath = itemPath, Status = result.Reverified || result.Adopted ? ItemStatus.Resolved : ItemStatus.Generated, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
                 OriginalUsage = outcome.Usage, OriginalPasses = outcome.Passes,
                 Compiles = outcome.Compiles, ExamplesPassed = outcome.ExamplesPassed,
                 ExamplesTotal = outcome.ExamplesTotal, FirstCorrectPass = outcome.FirstCorrectPass,
@@ -289,7 +294,7 @@ public sealed class PromptResolver
                 JudgeModel = outcome.JudgeModel, JudgeUsage = outcome.JudgeUsage, OriginalJudgeUsage = outcome.JudgeUsage,
                 Findings = outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
                 Passes = outcome.Passes, Usage = outcome.Usage, Duration = result.Duration,
-                ApiChanges = outcome.ApiChanges, Origin = result.Reverified ? LockOrigins.Reverified : outcome.Edited ? LockOrigins.Edited : LockOrigins.Generated,
+                ApiChanges = outcome.ApiChanges, Origin = result.Adopted ? LockOrigins.HandEdit : result.Reverified ? LockOrigins.Reverified : outcome.Edited ? LockOrigins.Edited : LockOrigins.Generated,
             };
         }
 

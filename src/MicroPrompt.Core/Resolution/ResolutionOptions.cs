@@ -4,7 +4,7 @@ using MicroPrompt.SharedCache;
 namespace MicroPrompt.Resolution;
 
 /// <summary>Settings of one resolution run (the MSBuild properties, already validated).</summary>
-public sealed class ResolutionOptions
+public sealed record ResolutionOptions
 {
     public required ProjectContext Project { get; init; }
 
@@ -29,6 +29,12 @@ public sealed class ResolutionOptions
 
     /// <summary>Item paths or file names (without extension) to regenerate even when resolved.</summary>
     public IReadOnlyCollection<string> RegenerateItems { get; init; } = [];
+
+    /// <summary>
+    /// Items whose hand-edited code file (lock code hash != file hash) is verified like a generation, without a model
+    /// call, and recorded with origin <c>hand-edit</c> when it passes (<c>dotnet mprompt adopt</c>). Other items resolve as usual.
+    /// </summary>
+    public IReadOnlyCollection<string> AdoptItems { get; init; } = [];
 
     public bool DesignTime { get; init; }
 

@@ -69,6 +69,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
             {
                 var userCache = run.UserCache ?? new UserCache(cacheDirectory);
                 run.TryStore(() => userCache.Put(record), diagnostics, planned.Item);
+                run.TryStore(() => new ItemGenerationIndex(cacheDirectory).Add(run.Options.Project.ProjectDirectory, planned.ItemPath, record.Key, planned.PromptHash), diagnostics, planned.Item);
                 if (record.Key != planned.FreshKey && !userCache.TryGet(planned.FreshKey, out _, out _))
                 {
                     run.TryStore(() => userCache.Put(Fresh(record, planned)), diagnostics, planned.Item);

@@ -120,6 +120,9 @@ internal sealed class ResolutionRun
     /// <summary><c>MicroPromptRegenerate</c>: the item is generated again even when resolved.</summary>
     public bool IsRegenerate(string itemPath) => Options.RegenerateAll || ItemNames.Match(Options.RegenerateItems, itemPath);
 
+    /// <summary><see cref="ResolutionOptions.AdoptItems"/>: the item's hand-edited code is to be verified and adopted.</summary>
+    public bool IsAdopt(string itemPath) => ItemNames.Match(Options.AdoptItems, itemPath);
+
     /// <summary><c>MicroPromptAllowApiChanges</c> for the item.</summary>
     public bool AllowsApiChanges(string itemPath) => Options.AllowApiChangesAll || ItemNames.Match(Options.AllowApiChangesItems, itemPath);
 
