@@ -62,6 +62,7 @@ internal static class TaskParameters
         CompareTemperature = task.CompareTemperature,
         ProjectName = task.ProjectName,
         Sandbox = task.Sandbox,
+        TasksDirectory = Path.GetDirectoryName(typeof(TaskParameters).Assembly.Location),
         OtlpEndpoint = task.OtlpEndpoint,
         OtlpIncludeContent = task.OtlpIncludeContent,
     };

@@ -65,6 +65,9 @@ public sealed class ResolutionParameters
     public string? CompareTemperature { get; init; }
     public string? ProjectName { get; init; }
     public string? Sandbox { get; init; }
+
+    /// <summary>The SDK's tasks folder (where <c>examplehost/</c> is), so the tool runs examples with the build's harness.</summary>
+    public string? TasksDirectory { get; init; }
     public string? OtlpEndpoint { get; init; }
     public string? OtlpIncludeContent { get; init; }
 }

@@ -185,7 +185,7 @@ public sealed class ResolutionSettings
         if (runExamples)
         {
             // The harness ships beside the tasks (tasks/net8.0/examplehost/); a missing one is reported when an example runs.
-            var tasksDirectory = exampleHostDirectory ?? "";
+            var tasksDirectory = exampleHostDirectory ?? task.TasksDirectory ?? "";
             settings.Examples = new ExampleRunnerOptions
             {
                 HostAssemblyPath = Path.Combine(tasksDirectory, "examplehost", "MicroPrompt.ExampleHost.dll"),
