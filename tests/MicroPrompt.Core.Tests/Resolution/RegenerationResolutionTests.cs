@@ -186,3 +186,28 @@ public sealed class RegenerationResolutionTests
         Assert.False(result.Complete);
     }
 }
+
+/// <summary>A compiled-but-wrong item reports what it was: it compiles, and its real example counts.</summary>
+public sealed class FailedItemReportTests
+{
+    [Fact]
+    public async Task A_generation_that_compiles_but_fails_its_examples_reports_compiles_true_and_its_counts()
+    {
+        using var fx = new ResolverFixture().Prompt("A.mprompt", "# Alpha\n\nReturn 1.\n");
+        var wrong = new FakeItemGenerator(_ => new GenerationOutcome
+        {
+            Status = GenerationStatus.Failed, FailureCode = "MP2007", FailureMessage = "compiles but fails 1 of 2 example(s)",
+            Passes = 3, Compiles = true, ExamplesPassed = 1, ExamplesTotal = 2,
+        });
+
+        var result = await fx.ResolveAsync(wrong);
+        var report = MicroPrompt.Reporting.BuildReportBuilder.Build(result, new MicroPrompt.Reporting.ReportContext { ProjectDirectory = fx.Root, ProjectName = "App", GeneratorVersion = "1.0.0" });
+
+        var item = Assert.Single(report.Items);
+        Assert.Equal("failed", item.Status);
+        Assert.True(item.Compiles);
+        Assert.Equal(1, item.ExamplesPassed);
+        Assert.Equal(2, item.ExamplesTotal);
+        Assert.False(item.Correct);
+    }
+}
