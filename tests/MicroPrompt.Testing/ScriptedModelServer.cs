@@ -122,24 +122,10 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     public static async Task<ScriptedModelServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var server = new ScriptedModelServer();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(ScriptedModelServer).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore();
-        builder.WebHost.ConfigureKestrel(options =>
-        {
-            options.AddServerHeader = false;
-            options.Listen(IPAddress.Loopback, 0);
-        });
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
-
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var uri = new Uri(address);
+        var (app, port) = await LoopbackHost.StartAsync(server.HandleAsync, cancellationToken).ConfigureAwait(false);
         server._app = app;
-        server.Port = uri.Port;
-        server.BaseUrl = $"http://127.0.0.1:{uri.Port}";
+        server.Port = port;
+        server.BaseUrl = $"http://127.0.0.1:{port}";
         return server;
     }
 

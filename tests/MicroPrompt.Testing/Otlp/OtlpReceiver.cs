@@ -89,21 +89,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public static async Task<OtlpReceiver> StartAsync(CancellationToken cancellationToken = default)
     {
         var receiver = new OtlpReceiver();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(OtlpReceiver).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore();
-        builder.WebHost.ConfigureKestrel(options =>
-        {
-            options.AddServerHeader = false;
-            options.Listen(IPAddress.Loopback, 0);
-        });
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var (app, port) = await Internal.LoopbackHost.StartAsync(receiver.HandleAsync, cancellationToken).ConfigureAwait(false);
         receiver._app = app;
-        receiver.Endpoint = $"http://127.0.0.1:{address.Port}";
+        receiver.Endpoint = $"http://127.0.0.1:{port}";
         return receiver;
     }
 
