@@ -1,5 +1,6 @@
 using System.Globalization;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 
@@ -19,18 +20,13 @@ internal static class FrontMatterBinder
         {
             if (keyNode is not FrontMatterScalar { IsNull: false } key)
             {
-                context.Error(DiagnosticCodes.FrontMatterUnknownKey,
-                    $"A front-matter key must be a name, not {keyNode.Description}. Allowed keys: {string.Join(", ", AllowedKeys)}.",
-                    keyNode.Span);
+                context.Report(FrontMatterMessages.KeyNotAName(keyNode.Description, AllowedKeys), keyNode.Span);
                 continue;
             }
 
             if (!AllowedKeys.Contains(key.Value, StringComparer.Ordinal))
             {
-                context.Error(DiagnosticCodes.FrontMatterUnknownKey,
-                    $"Unknown front-matter key '{key.Value}'{NameSuggestions.Hint(key.Value, AllowedKeys)} " +
-                    $"Allowed keys: {string.Join(", ", AllowedKeys)}.",
-                    key.Span);
+                context.Report(FrontMatterMessages.UnknownKey(key.Value, NameSuggestions.Hint(key.Value, AllowedKeys), AllowedKeys), key.Span);
                 continue;
             }
 
@@ -77,8 +73,7 @@ internal static class FrontMatterBinder
             return scalar.Value.Trim();
         }
 
-        context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-            $"'{key}' must be {expected}, but it is {value.Description}; give a value or remove the key.", value.Span);
+        context.Report(FrontMatterMessages.TextRequired(key, expected, value.Description), value.Span);
         return null;
     }
 
@@ -100,9 +95,7 @@ internal static class FrontMatterBinder
         }
         else
         {
-            context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                $"'kind' must be 'library' or 'program', not '{text}'{NameSuggestions.Hint(text, ["library", "program"])}",
-                value.Span);
+            context.Report(FrontMatterMessages.UnknownKind(text, NameSuggestions.Hint(text, ["library", "program"])), value.Span);
         }
     }
 
@@ -117,10 +110,7 @@ internal static class FrontMatterBinder
         var bad = text.Split('.').FirstOrDefault(part => !IsIdentifier(part));
         if (bad is not null)
         {
-            context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                $"'namespace' must be a dotted C# name such as 'Acme.Billing', but '{text}' has " +
-                (bad.Length == 0 ? "an empty part." : $"'{bad}', which is not a C# identifier (or is a keyword)."),
-                value.Span);
+            context.Report(FrontMatterMessages.BadNamespace(text, bad), value.Span);
             return;
         }
 
@@ -164,17 +154,14 @@ internal static class FrontMatterBinder
         {
             if (item is not FrontMatterScalar { IsNull: false } scalar || scalar.Value.Trim().Length == 0)
             {
-                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                    $"Each 'uses' entry must be a path to another .mprompt, but this one is {item.Description}.", item.Span);
+                context.Report(FrontMatterMessages.UsesEntryNotAPath(item.Description), item.Span);
                 continue;
             }
 
             var path = scalar.Value.Trim();
             if (Path.IsPathRooted(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
             {
-                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                    $"'uses' entry '{path}' must be a path relative to this prompt's folder, e.g. 'Money.mprompt' or '../Shared/Money.mprompt'.",
-                    item.Span);
+                context.Report(FrontMatterMessages.UsesEntryNotRelative(path), item.Span);
                 continue;
             }
 
@@ -189,25 +176,20 @@ internal static class FrontMatterBinder
         {
             if (item is not FrontMatterScalar { IsNull: false } scalar)
             {
-                context.Error(DiagnosticCodes.RequiresInvalid,
-                    $"Each 'requires' entry must be text such as 'Newtonsoft.Json >= 13.0.1', but this one is {item.Description} " +
-                    "(quote the entry if it contains ': ').",
-                    item.Span);
+                context.Report(FrontMatterMessages.RequiresEntryNotText(item.Description), item.Span);
                 continue;
             }
 
             var requirement = RequirementParser.TryParse(scalar.Value, item.Span, out var error);
             if (requirement is null)
             {
-                context.Error(DiagnosticCodes.RequiresInvalid, $"Invalid 'requires' entry: {error}", item.Span);
+                context.Report(FrontMatterMessages.RequiresEntryInvalid(error), item.Span);
                 continue;
             }
 
             if (seen.TryGetValue(requirement.Id, out var first))
             {
-                context.Error(DiagnosticCodes.RequiresInvalid,
-                    $"'{requirement.Id}' is required twice (first on line {first.Line}); keep one entry with a single range.",
-                    item.Span);
+                context.Report(FrontMatterMessages.RequiredTwice(requirement.Id, first.Line), item.Span);
                 continue;
             }
 
@@ -225,8 +207,7 @@ internal static class FrontMatterBinder
             return;
         }
 
-        context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-            $"'review' must be a whole number of self-review passes (0 or more), but it is {value.Description}.", value.Span);
+        context.Report(FrontMatterMessages.BadReview(value.Description), value.Span);
     }
 
     private static void BindRegeneration(FrontMatterNode value, FrontMatter result, PromptParseContext context)
@@ -238,8 +219,7 @@ internal static class FrontMatterBinder
             return;
         }
 
-        context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-            $"'regeneration' must be 'edit' (a changed prompt edits the previous code) or 'fresh' (regenerate from scratch), but it is {value.Description}.", value.Span);
+        context.Report(FrontMatterMessages.BadRegeneration(value.Description), value.Span);
     }
 
     private static void BindCapabilities(FrontMatterNode value, FrontMatter result, PromptParseContext context)
@@ -251,12 +231,8 @@ internal static class FrontMatterBinder
             var known = name is null ? null : AllowedCapabilities.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
-                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                    (name is null
-                        ? $"Each 'capabilities' entry must be a name, but this one is {item.Description}."
-                        : $"Unknown capability '{name}'{NameSuggestions.Hint(name, AllowedCapabilities)}") +
-                    $" Allowed: {allowed}.",
-                    item.Span);
+                context.Report(FrontMatterMessages.UnknownCapability(
+                    name, item.Description, name is null ? "" : NameSuggestions.Hint(name, AllowedCapabilities), allowed), item.Span);
                 continue;
             }
 
@@ -274,12 +250,7 @@ internal static class FrontMatterBinder
             var name = item is FrontMatterScalar { IsNull: false } scalar ? scalar.Value.Trim() : "";
             if (name.Length == 0 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/')))
             {
-                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                    (item is FrontMatterScalar { IsNull: false }
-                        ? $"The tag '{name}' may only contain letters, digits, '-', '_', '.' and '/'"
-                        : $"Each 'tags' entry must be a name, but this one is {item.Description}") +
-                    "; tags group results in comparison reports, e.g. 'tags: [api, oauth2]'.",
-                    item.Span);
+                context.Report(FrontMatterMessages.BadTag(item is FrontMatterScalar { IsNull: false } ? name : null, item.Description), item.Span);
                 continue;
             }
 
@@ -302,8 +273,7 @@ internal static class FrontMatterBinder
             case FrontMatterScalar scalar:
                 return [scalar];
             default:
-                context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                    $"'{key}' must be {expected}, but it is {value.Description}.", value.Span);
+                context.Report(FrontMatterMessages.ListRequired(key, expected, value.Description), value.Span);
                 return [];
         }
     }

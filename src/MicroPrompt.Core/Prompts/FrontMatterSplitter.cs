@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 
@@ -27,10 +28,7 @@ internal static class FrontMatterSplitter
             }
         }
 
-        context.Error(DiagnosticCodes.FrontMatterUnterminated,
-            "The front matter opened by '---' on line 1 is never closed; add a line containing only '---' after the last key " +
-            "(or remove the first line if the file has no front matter).",
-            new SourceSpan(1, 1));
+        context.Report(FrontMatterMessages.Unterminated(), new SourceSpan(1, 1));
         return null;
     }
 

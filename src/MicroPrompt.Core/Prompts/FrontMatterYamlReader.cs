@@ -1,6 +1,7 @@
 using MicroPrompt.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 
@@ -22,10 +23,7 @@ internal static class FrontMatterYamlReader
     {
         if (yaml.Length > MaxChars)
         {
-            context.Error(DiagnosticCodes.PromptTooLarge,
-                $"The front matter is {yaml.Length} characters, over the {MaxChars}-character limit; keep only the keys " +
-                "model, kind, namespace, uses, requires, review and capabilities there, and put text in the body.",
-                new SourceSpan(firstLine - 1, 1));
+            context.Report(PromptFileMessages.FrontMatterTooLarge(yaml.Length, MaxChars), new SourceSpan(firstLine - 1, 1));
             return [];
         }
 
@@ -37,19 +35,14 @@ internal static class FrontMatterYamlReader
         }
         catch (YamlException ex)
         {
-            context.Error(DiagnosticCodes.FrontMatterMalformed,
-                $"The front matter is not valid YAML: {ex.Message} Fix the YAML between the '---' lines.",
-                reader.ToSpan(ex.Start));
+            context.Report(FrontMatterMessages.NotYaml(ex.Message), reader.ToSpan(ex.Start));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException
                                        or NullReferenceException or OverflowException or InsufficientExecutionStackException
                                        || ex.GetType() == typeof(Exception))
         {
             // YamlDotNet's scanner throws plain exceptions on some malformed input (e.g. aaubry/YamlDotNet#541).
-            context.Error(DiagnosticCodes.FrontMatterMalformed,
-                "The front matter is not valid YAML near here; fix the YAML between the '---' lines (quote values that contain " +
-                "brackets, braces, ':' or '#').",
-                reader.ToSpan(reader.LastPosition));
+            context.Report(FrontMatterMessages.NotYamlNearHere(), reader.ToSpan(reader.LastPosition));
         }
 
         return entries;
@@ -84,17 +77,14 @@ internal static class FrontMatterYamlReader
                 var root = ReadLeaf();
                 if (root is not FrontMatterScalar { IsNull: true })
                 {
-                    context.Error(DiagnosticCodes.FrontMatterInvalidValue,
-                        $"The front matter must be 'key: value' lines, but it is {root.Description}.", root.Span);
+                    context.Report(FrontMatterMessages.NotAMapping(root.Description), root.Span);
                 }
             }
 
             Next(); // DocumentEnd
             if (parser.Current is not StreamEnd)
             {
-                context.Error(DiagnosticCodes.FrontMatterMalformed,
-                    "The front matter must be a single YAML document; remove the extra '...' or '---' document markers.",
-                    ToSpan(parser.Current?.Start ?? Mark.Empty));
+                context.Report(FrontMatterMessages.SeveralDocuments(), ToSpan(parser.Current?.Start ?? Mark.Empty));
             }
         }
 
@@ -108,8 +98,7 @@ internal static class FrontMatterYamlReader
                 var value = ReadValue();
                 if (key is FrontMatterScalar { IsNull: false } name && seen.TryGetValue(name.Value, out var first))
                 {
-                    context.Error(DiagnosticCodes.FrontMatterMalformed,
-                        $"The key '{name.Value}' is given twice (first on line {first.Line}); keep one.", key.Span);
+                    context.Report(FrontMatterMessages.KeyTwice(name.Value, first.Line), key.Span);
                     continue;
                 }
 

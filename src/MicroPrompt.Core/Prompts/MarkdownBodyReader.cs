@@ -4,6 +4,7 @@ using Markdig.Parsers.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 
@@ -50,8 +51,7 @@ internal static class MarkdownBodyReader
         }
         catch (ArgumentException ex)
         {
-            context.Error(DiagnosticCodes.PromptBodyMalformed,
-                $"The Markdown body cannot be read: {ex.Message} Simplify the nesting of lists, quotes or brackets.", bodyStart);
+            context.Report(PromptBodyMessages.BodyUnreadable(ex.Message), bodyStart);
             return null;
         }
 
@@ -105,10 +105,7 @@ internal static class MarkdownBodyReader
 
         if (!hasInstructions)
         {
-            context.Error(DiagnosticCodes.PromptNoInstructions,
-                "The prompt has no instructions: below the front matter, write in plain text what the code should do " +
-                "(text under '## Contract' and '## Examples' does not count).",
-                bodyStart);
+            context.Report(PromptBodyMessages.NoInstructions(), bodyStart);
         }
 
         var (contract, contractSpan) = ReadContract(contracts, firstLine, context);
@@ -126,8 +123,7 @@ internal static class MarkdownBodyReader
     {
         foreach (var extra in sections.Skip(1))
         {
-            context.Error(DiagnosticCodes.ContractMalformed,
-                "There is more than one '## Contract' section; merge them into one.", HeadingSpan(extra.Heading, firstLine));
+            context.Report(PromptBodyMessages.SeveralContracts(), HeadingSpan(extra.Heading, firstLine));
         }
 
         if (sections.Count == 0)
@@ -140,10 +136,8 @@ internal static class MarkdownBodyReader
         var chosen = blocks.FirstOrDefault(b => IsCSharp(Language(b)));
         if (chosen is null)
         {
-            context.Error(DiagnosticCodes.ContractMalformed,
-                blocks.Count == 0
-                    ? "The '## Contract' section has no fenced code block; put the public API in a ```csharp block, or remove the section."
-                    : $"The '## Contract' code block is marked '{Language(blocks[0])}'; the contract must be C# (```csharp).",
+            context.Report(
+                blocks.Count == 0 ? PromptBodyMessages.ContractWithoutCode() : PromptBodyMessages.ContractNotCSharp(Language(blocks[0])),
                 HeadingSpan(section.Heading, firstLine));
             return (null, SourceSpan.None);
         }
@@ -152,9 +146,7 @@ internal static class MarkdownBodyReader
         var start = code.FindIndex(l => !string.IsNullOrWhiteSpace(l.Text));
         if (start < 0)
         {
-            context.Error(DiagnosticCodes.ContractMalformed,
-                "The '## Contract' code block is empty; write the public types and members the code must expose.",
-                new SourceSpan(firstLine + chosen.Line, chosen.Column + 1));
+            context.Report(PromptBodyMessages.ContractEmpty(), new SourceSpan(firstLine + chosen.Line, chosen.Column + 1));
             return (null, SourceSpan.None);
         }
 
@@ -190,10 +182,7 @@ internal static class MarkdownBodyReader
 
             if (examples.Count == before)
             {
-                context.Warning(DiagnosticCodes.ExamplesMalformed,
-                    "The '## Examples' section has no example; write each one in a fenced code block (```csharp), " +
-                    "one boolean expression per line or one statement block per fence.",
-                    HeadingSpan(section.Heading, firstLine));
+                context.Report(PromptBodyMessages.NoExample(), HeadingSpan(section.Heading, firstLine));
             }
         }
 

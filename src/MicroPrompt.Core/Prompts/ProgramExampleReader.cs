@@ -2,6 +2,7 @@ using System.Globalization;
 using MicroPrompt.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 
@@ -16,9 +17,6 @@ internal static class ProgramExampleReader
     /// <summary>The largest program example read (input files included).</summary>
     public const int MaxChars = 64 * 1024;
 
-    private const string Format =
-        "Write a program example as YAML lines: args: [a, \"b c\"], stdin: \"…\", files: { name.txt: \"…\" }, stdout: \"…\", exit: 0.";
-
     public static IReadOnlyList<PromptExample> Bind(IReadOnlyList<PromptExample> examples, PromptParseContext context)
     {
         var result = new List<PromptExample>(examples.Count);
@@ -26,10 +24,7 @@ internal static class ProgramExampleReader
         {
             if (IsCSharp(example.Language))
             {
-                context.Warning(DiagnosticCodes.ExamplesMalformed,
-                    "This example is C#, but the prompt is 'kind: program': its examples run the program, so this one is not run. "
-                    + "Use a ```text block. " + Format,
-                    example.Span);
+                context.Report(ProgramExampleMessages.CSharpInProgram(), example.Span);
                 result.Add(example);
                 continue;
             }
@@ -47,9 +42,7 @@ internal static class ProgramExampleReader
         var text = example.Code;
         if (text.Length > MaxChars)
         {
-            context.Error(DiagnosticCodes.ExamplesMalformed,
-                $"This program example is {text.Length} characters, over the {MaxChars}-character limit; use smaller input files.",
-                example.Span);
+            context.Report(ProgramExampleMessages.TooLarge(text.Length, MaxChars), example.Span);
             return null;
         }
 
@@ -61,7 +54,7 @@ internal static class ProgramExampleReader
         }
         catch (YamlException ex)
         {
-            context.Error(DiagnosticCodes.ExamplesMalformed, $"This program example is not valid YAML: {ex.Message} {Format}", reader.ToSpan(ex.Start));
+            context.Report(ProgramExampleMessages.NotYaml(ex.Message), reader.ToSpan(ex.Start));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException
@@ -69,7 +62,7 @@ internal static class ProgramExampleReader
                                        || ex.GetType() == typeof(Exception))
         {
             // YamlDotNet's scanner throws plain exceptions on some malformed input.
-            context.Error(DiagnosticCodes.ExamplesMalformed, $"This program example is not valid YAML near here. {Format}", reader.ToSpan(reader.LastPosition));
+            context.Report(ProgramExampleMessages.NotYamlNearHere(), reader.ToSpan(reader.LastPosition));
             return null;
         }
     }
@@ -99,14 +92,14 @@ internal static class ProgramExampleReader
             Next(); // DocumentStart (or StreamEnd)
             if (parser.Current is not DocumentStart)
             {
-                Error("This program example is empty. " + Format, Mark.Empty);
+                Error(ProgramExampleMessages.Empty(), Mark.Empty);
                 return null;
             }
 
             Next();
             if (parser.Current is not MappingStart)
             {
-                Error("A program example must be 'key: value' lines. " + Format, parser.Current?.Start ?? Mark.Empty);
+                Error(ProgramExampleMessages.NotAMapping(), parser.Current?.Start ?? Mark.Empty);
                 return null;
             }
 
@@ -119,14 +112,14 @@ internal static class ProgramExampleReader
                 var keyEvent = parser.Current;
                 if (keyEvent is not Scalar key)
                 {
-                    Error("A program example's keys are plain words (args, stdin, files, stdout, exit).", keyEvent?.Start ?? Mark.Empty);
+                    Error(ProgramExampleMessages.KeyNotAWord(), keyEvent?.Start ?? Mark.Empty);
                     return null;
                 }
 
                 Next();
                 if (!seen.Add(key.Value))
                 {
-                    Error($"The key '{key.Value}' is given twice; keep one.", key.Start);
+                    Error(ProgramExampleMessages.KeyTwice(key.Value), key.Start);
                     return null;
                 }
 
@@ -147,7 +140,7 @@ internal static class ProgramExampleReader
                         var exit = ReadString("exit");
                         if (exit is not null && !int.TryParse(exit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code))
                         {
-                            Error($"'exit' must be a whole number (the expected exit code), not '{exit}'.", exitEvent!.Start);
+                            Error(ProgramExampleMessages.BadExit(exit), exitEvent!.Start);
                         }
                         else if (exit is not null)
                         {
@@ -160,7 +153,7 @@ internal static class ProgramExampleReader
                         example = example with { Files = ReadFiles() ?? new Dictionary<string, string>() };
                         break;
                     default:
-                        Error($"'{key.Value}' is not a program example key; use args, stdin, files, stdout and exit.", key.Start);
+                        Error(ProgramExampleMessages.UnknownKey(key.Value), key.Start);
                         SkipValue();
                         break;
                 }
@@ -173,7 +166,7 @@ internal static class ProgramExampleReader
 
             if (!hasStdout && !hasExit)
             {
-                Error("This program example checks nothing: give the expected 'stdout:' and/or 'exit:' code.", Mark.Empty);
+                Error(ProgramExampleMessages.ChecksNothing(), Mark.Empty);
                 return null;
             }
 
@@ -188,7 +181,7 @@ internal static class ProgramExampleReader
                 return scalar.Value;
             }
 
-            Error($"'{key}' must be a text value (quote it: \"…\", or use a '|' block).", parser.Current?.Start ?? Mark.Empty);
+            Error(ProgramExampleMessages.NotText(key), parser.Current?.Start ?? Mark.Empty);
             SkipValue();
             return null;
         }
@@ -203,7 +196,7 @@ internal static class ProgramExampleReader
 
             if (parser.Current is not SequenceStart)
             {
-                Error("'args' must be a list of arguments, e.g. [--upper, \"two words\"].", parser.Current?.Start ?? Mark.Empty);
+                Error(ProgramExampleMessages.ArgsNotAList(), parser.Current?.Start ?? Mark.Empty);
                 SkipValue();
                 return null;
             }
@@ -214,7 +207,7 @@ internal static class ProgramExampleReader
             {
                 if (parser.Current is not Scalar item)
                 {
-                    Error("Each argument in 'args' must be a text value.", parser.Current?.Start ?? Mark.Empty);
+                    Error(ProgramExampleMessages.ArgumentNotText(), parser.Current?.Start ?? Mark.Empty);
                     return null;
                 }
 
@@ -230,7 +223,7 @@ internal static class ProgramExampleReader
         {
             if (parser.Current is not MappingStart)
             {
-                Error("'files' must map file names to contents, e.g. files: { input.txt: \"line 1\\n\" }.", parser.Current?.Start ?? Mark.Empty);
+                Error(ProgramExampleMessages.FilesNotAMap(), parser.Current?.Start ?? Mark.Empty);
                 SkipValue();
                 return null;
             }
@@ -241,27 +234,27 @@ internal static class ProgramExampleReader
             {
                 if (parser.Current is not Scalar name)
                 {
-                    Error("A file name in 'files' must be a text value.", parser.Current?.Start ?? Mark.Empty);
+                    Error(ProgramExampleMessages.FileNameNotText(), parser.Current?.Start ?? Mark.Empty);
                     return null;
                 }
 
                 Next();
                 if (!IsSafeRelativePath(name.Value))
                 {
-                    Error($"'{name.Value}' is not a relative file name inside the working directory (no rooted paths, no '..').", name.Start);
+                    Error(ProgramExampleMessages.FileNameUnsafe(name.Value), name.Start);
                     return null;
                 }
 
                 if (parser.Current is not Scalar content)
                 {
-                    Error($"The content of '{name.Value}' must be a text value.", parser.Current?.Start ?? Mark.Empty);
+                    Error(ProgramExampleMessages.FileContentNotText(name.Value), parser.Current?.Start ?? Mark.Empty);
                     return null;
                 }
 
                 Next();
                 if (!files.TryAdd(name.Value, content.Value))
                 {
-                    Error($"The file '{name.Value}' is given twice.", name.Start);
+                    Error(ProgramExampleMessages.FileTwice(name.Value), name.Start);
                     return null;
                 }
             }
@@ -296,10 +289,10 @@ internal static class ProgramExampleReader
             while (depth > 0);
         }
 
-        private void Error(string message, Mark at)
+        private void Error(MicroPromptDiagnostic diagnostic, Mark at)
         {
             _failed = true;
-            context.Error(DiagnosticCodes.ExamplesMalformed, message, at.Equals(Mark.Empty) ? start : ToSpan(at));
+            context.Report(diagnostic, at.Equals(Mark.Empty) ? start : ToSpan(at));
         }
 
         private void Next()

@@ -17,6 +17,10 @@ internal sealed class PromptParseContext(string filePath)
     public void Warning(string code, string message, SourceSpan at)
         => _diagnostics.Add(MicroPromptDiagnostic.Warning(code, message, FilePath, at.Line, at.Column));
 
+    /// <summary>Reports a diagnostic from a message factory (<c>Diagnostics/Messages</c>) at <paramref name="at"/> in this file.</summary>
+    public void Report(MicroPromptDiagnostic diagnostic, SourceSpan at)
+        => _diagnostics.Add(diagnostic with { File = FilePath, Line = at.Line, Column = at.Column });
+
     /// <summary>The result: the document only when no error was reported; diagnostics in file order.</summary>
     public PromptParseResult ToResult(PromptDocument? document)
     {

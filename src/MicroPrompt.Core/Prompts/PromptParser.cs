@@ -1,5 +1,6 @@
 using System.Text;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 
@@ -27,8 +28,7 @@ public static class PromptParser
             var info = new FileInfo(filePath);
             if (!info.Exists)
             {
-                context.Error(DiagnosticCodes.PromptUnreadable,
-                    "The prompt file does not exist; check the path of the MicroPrompt item.", SourceSpan.None);
+                context.Report(PromptFileMessages.FileMissing(), SourceSpan.None);
                 return context.ToResult(null);
             }
 
@@ -42,8 +42,7 @@ public static class PromptParser
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException
                                        or NotSupportedException or System.Security.SecurityException)
         {
-            context.Error(DiagnosticCodes.PromptUnreadable,
-                $"The prompt file cannot be read ({ex.Message}); check that it exists and is readable.", SourceSpan.None);
+            context.Report(PromptFileMessages.FileUnreadable(ex.Message), SourceSpan.None);
             return context.ToResult(null);
         }
 
@@ -78,9 +77,7 @@ public static class PromptParser
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug in this parser or a library it uses: still a diagnostic, never a crash of the build.
-            context.Error(DiagnosticCodes.InternalError,
-                $"The prompt parser failed unexpectedly ({ex.GetType().Name}: {ex.Message}); please report this with the file.",
-                SourceSpan.None);
+            context.Report(PromptFileMessages.ParserFailed(ex), SourceSpan.None);
             return context.ToResult(null);
         }
     }
@@ -99,8 +96,7 @@ public static class PromptParser
         }
         catch (EncoderFallbackException)
         {
-            context.Error(DiagnosticCodes.PromptNotText,
-                "The prompt contains invalid Unicode (an unpaired surrogate); save it as UTF-8 text.", SourceSpan.None);
+            context.Report(PromptFileMessages.UnpairedSurrogate(), SourceSpan.None);
             return null;
         }
 
@@ -120,9 +116,7 @@ public static class PromptParser
         var nul = text.IndexOf('\0');
         if (nul >= 0)
         {
-            context.Error(DiagnosticCodes.PromptNotText,
-                "The prompt contains NUL characters, so it looks like a binary file; a .mprompt must be UTF-8 text.",
-                LocationOf(text, nul));
+            context.Report(PromptFileMessages.Binary("characters"), LocationOf(text, nul));
             return null;
         }
 
@@ -166,17 +160,13 @@ public static class PromptParser
 
     private static PromptParseResult Empty(PromptParseContext context)
     {
-        context.Error(DiagnosticCodes.PromptEmpty,
-            "The prompt file is empty; write what the code should do (see the .mprompt format in the README), or delete the file.",
-            SourceSpan.None);
+        context.Report(PromptFileMessages.Empty(), SourceSpan.None);
         return context.ToResult(null);
     }
 
     private static PromptParseResult TooLarge(PromptParseContext context, long bytes, PromptParserOptions options)
     {
-        context.Error(DiagnosticCodes.PromptTooLarge,
-            $"The prompt is {bytes} bytes, over the {options.MaxBytes}-byte limit; split it into smaller prompts linked with 'uses:'.",
-            SourceSpan.None);
+        context.Report(PromptFileMessages.TooLarge(bytes, options.MaxBytes), SourceSpan.None);
         return context.ToResult(null);
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 
@@ -14,17 +15,14 @@ internal static class PromptTextDecoder
     {
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            context.Error(DiagnosticCodes.PromptNotText,
-                "The prompt is UTF-16 encoded; save it as UTF-8.", new SourceSpan(1, 1));
+            context.Report(PromptFileMessages.Utf16(), new SourceSpan(1, 1));
             return null;
         }
 
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
-            context.Error(DiagnosticCodes.PromptNotText,
-                "The prompt contains NUL bytes, so it looks like a binary file; a .mprompt must be UTF-8 text.",
-                LocationOf(bytes, nul));
+            context.Report(PromptFileMessages.Binary("bytes"), LocationOf(bytes, nul));
             return null;
         }
 
@@ -35,9 +33,7 @@ internal static class PromptTextDecoder
         catch (DecoderFallbackException)
         {
             var bad = FirstInvalidUtf8Offset(bytes);
-            context.Error(DiagnosticCodes.PromptNotText,
-                $"The prompt is not valid UTF-8 (byte 0x{bytes[bad]:X2} at offset {bad}); save it as UTF-8.",
-                LocationOf(bytes, bad));
+            context.Report(PromptFileMessages.InvalidUtf8(bytes[bad], bad), LocationOf(bytes, bad));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Prompts;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 
@@ -57,10 +58,7 @@ internal sealed class PromptGraph
                 var target = Path.GetFullPath(Path.Combine(folder, reference.Path));
                 if (!byFullPath.TryGetValue(target, out var used))
                 {
-                    diagnostics.Add(MicroPromptDiagnostic.Error(
-                        DiagnosticCodes.UsesNotFound,
-                        $"'uses: {reference.Path}' names no MicroPrompt item of this project (looked for '{target}'). Paths are relative to this prompt's folder.",
-                        item.FullPath, reference.Span.Line, reference.Span.Column));
+                    diagnostics.Add(FrontMatterMessages.UsesNotFound(reference.Path, target, item.FullPath, reference.Span.Line, reference.Span.Column));
                     broken.Add(item.ItemPath);
                     continue;
                 }
@@ -105,10 +103,7 @@ internal sealed class PromptGraph
                     }
 
                     var span = spans[(node, next)];
-                    diagnostics.Add(MicroPromptDiagnostic.Error(
-                        DiagnosticCodes.UsesCycle,
-                        $"'uses' forms a cycle: {string.Join(" -> ", cycle)}. A prompt can only use prompts that do not use it back; remove one of these references.",
-                        fullPaths[node], span.Line, span.Column));
+                    diagnostics.Add(FrontMatterMessages.UsesCycle(cycle, fullPaths[node], span.Line, span.Column));
                 }
                 else if (nextState == 0)
                 {
