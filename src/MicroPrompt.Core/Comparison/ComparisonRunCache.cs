@@ -2,6 +2,7 @@ using System.Text.Json;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Comparison;
 
@@ -37,7 +38,7 @@ public sealed class ComparisonRunCache
     public (ComparisonRun Run, string? Code)? TryGet(string runKey, out MicroPromptDiagnostic? problem)
     {
         var path = PathFor(runKey);
-        var text = CacheEntryFile.ReadText(path, e => $"A cached comparison run could not be read ({e.Message}); it will be run again.", out problem);
+        var text = CacheEntryFile.ReadText(path, ComparisonMessages.CachedRunUnreadable, out problem);
         if (text is null)
         {
             return null;
@@ -65,7 +66,7 @@ public sealed class ComparisonRunCache
             return (entry!.Run, entry.Code);
         }
 
-        problem = CacheEntryFile.SetAside(path, outcome => $"A cached comparison run was unusable because {reason}; {outcome} and it will be run again.");
+        problem = CacheEntryFile.SetAside(path, outcome => ComparisonMessages.CachedRunUnusable(reason, outcome));
         return null;
     }
 
@@ -85,6 +86,6 @@ public sealed class ComparisonRunCache
             Run = run with { FromCache = false, Tags = [], CostUsd = null, CodeHash = code is null ? null : ContentHash.Sha256Hex(code) },
         };
         CacheEntryFile.Write(PathFor(runKey), JsonSerializer.Serialize(entry, ComparisonJsonContext.Default.ComparisonCacheEntry),
-            e => $"A comparison run could not be cached ({e.Message}); the next comparison runs it again.");
+            ComparisonMessages.RunNotCached);
     }
 }

@@ -4,6 +4,7 @@ using MicroPrompt.Generation;
 using MicroPrompt.Hashing;
 using MicroPrompt.Prompts;
 using MicroPrompt.Resolution;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Comparison;
 
@@ -145,12 +146,8 @@ public sealed class ComparisonRunner
         if (misses.Count > 0 && _options.Locked)
         {
             var first = planned[misses[0]];
-            diagnostics.Add(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ComparisonRunNotCached,
-                $"{misses.Count} of {planned.Count} comparison run(s) are not in the user cache (first: '{first.Item.ItemPath}' with model '{first.Model}', {ComparisonSettings.ModeName(first.Mode)} repair, sample {first.Sample}), "
-                + $"and model calls are not allowed (MicroPromptLocked=true{(Environment.GetEnvironmentVariable("CI") == "true" ? ", the default when CI=true" : "")}). "
-                + "Run the comparison once with -p:MicroPromptLocked=false and a model endpoint, or keep the user cache (MicroPromptUserCache) between runs.",
-                first.Item.FullPath, 1, 1));
+            diagnostics.Add(ComparisonMessages.RunsNotCached(
+                misses.Count, planned.Count, (first.Item.ItemPath, first.Model, ComparisonSettings.ModeName(first.Mode), first.Sample), first.Item.FullPath));
             foreach (var i in misses)
             {
                 runs[i] = Skipped(planned[i], DiagnosticCodes.ComparisonRunNotCached);
@@ -210,8 +207,7 @@ public sealed class ComparisonRunner
         var judgeModel = _options.JudgeModel is null ? null : _options.JudgeModel.Length == 0 ? p.Model : _options.JudgeModel;
         if (_options.Budget?.Refuse(p.Model, judgeModel) is { } refusal)
         {
-            report(MicroPromptDiagnostic.Error(refusal.Code, $"Comparison runs were not made: {refusal.Reason}. What was measured is cached; raise MicroPromptMaxCostUsd or build again to continue.",
-                refusal.Code == DiagnosticCodes.BudgetExceeded ? null : item.FullPath, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1));
+            report(ComparisonMessages.RunsNotMade(refusal.Code, refusal.Reason, item.FullPath));
             return Skipped(p, refusal.Code, ComparisonFailure.Trim(refusal.Reason));
         }
 
@@ -254,8 +250,7 @@ public sealed class ComparisonRunner
         }
         catch (Exception ex)
         {
-            var classified = _classifyProviderError(ex, p.Model) ?? MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ProviderBadResponse, $"A comparison model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
+            var classified = _classifyProviderError(ex, p.Model) ?? ComparisonMessages.CallFailed(item.ItemPath, ex);
             report(classified with { File = item.FullPath, Line = 1, Column = 1 });
             return Errored(p, classified.Code, classified.Message);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Comparison;
 
@@ -56,18 +57,14 @@ public sealed class ComparisonSettings
         var names = models.Split([';', ',']).Select(m => m.Trim()).ToList();
         if (names.Any(n => n.Length == 0))
         {
-            problems.Add(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ComparisonModelEmpty,
-                $"MicroPromptModels is '{models}', which has an empty model name; list model ids separated by ';', e.g. -p:MicroPromptModels=\"gpt-4.1-mini;gpt-4o\" (quote the value on the command line)."));
+            problems.Add(ComparisonMessages.ModelEmpty(models));
         }
 
         var sampleCount = 1;
         if (!string.IsNullOrWhiteSpace(samples)
             && !(int.TryParse(samples.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out sampleCount) && sampleCount is >= 1 and <= MaxSamples))
         {
-            problems.Add(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ComparisonSamplesInvalid,
-                $"MicroPromptSamples is '{samples}'; expected a whole number from 1 to {MaxSamples} (independent runs per item, model and repair mode)."));
+            problems.Add(ComparisonMessages.SamplesInvalid(samples, MaxSamples));
         }
 
         var temperatureValue = 0.0;
@@ -75,9 +72,7 @@ public sealed class ComparisonSettings
             && !(double.TryParse(temperature.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out temperatureValue)
                  && temperatureValue is >= 0 and <= MaxTemperature))
         {
-            problems.Add(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ComparisonTemperatureInvalid,
-                $"MicroPromptCompareTemperature is '{temperature}'; expected a number from 0 to {MaxTemperature.ToString(CultureInfo.InvariantCulture)} with a '.' decimal point (0, the default, is what builds use; e.g. 0.7 makes samples independent draws)."));
+            problems.Add(ComparisonMessages.TemperatureInvalid(temperature, MaxTemperature));
         }
 
         var parsedModes = new List<RepairMode>();
@@ -93,9 +88,7 @@ public sealed class ComparisonSettings
             };
             if (mode is null)
             {
-                problems.Add(MicroPromptDiagnostic.Error(
-                    DiagnosticCodes.ComparisonRepairModeUnknown,
-                    $"MicroPromptCompareRepair is '{modes}': '{raw}' is not a repair mode; list exec, review and/or none separated by ';' (default exec;review)."));
+                problems.Add(ComparisonMessages.RepairModeUnknown(modes, raw));
             }
             else if (!parsedModes.Contains(mode.Value))
             {

@@ -2,6 +2,7 @@ using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Keys;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 
@@ -105,27 +106,16 @@ internal sealed class ItemLookup(ResolutionRun run)
         }
 
         var changed = KeyInputHashes.Changed(entry.Inputs, KeyInputHashes.Of(planned.Inputs));
-        return MicroPromptDiagnostic.Error(
-            DiagnosticCodes.HandEditConflict,
-            $"'{planned.ItemPath}' conflicts: its resolved code '{entry.CodeFile}' was edited by hand, and its inputs changed since "
-            + $"({(changed.Count > 0 ? string.Join(", ", changed) : "key")}). Neither side is picked. Keep the hand edit: revert the input change "
-            + $"and run `dotnet mprompt adopt {planned.ItemPath}` (then change the prompt again); keep the prompt: restore the code file from "
-            + $"source control, or build with -p:MicroPromptRegenerate={planned.ItemPath} to regenerate it (the hand edit is lost).",
-            planned.Item.FullPath, 1, 1);
+        return StoreMessages.HandEditConflict(planned.ItemPath, entry.CodeFile, changed, planned.Item.FullPath);
     }
 
     /// <summary>MP4004 for a code file that does not match its hash: a hand edit (adopt or regenerate) or an interrupted write.</summary>
     private MicroPromptDiagnostic MismatchProblem(PlannedItem planned, LockEntry entry, ResolvedCode read)
     {
         var handEdit = HandEdits.IsHandEdit(read, run.UserCache, [entry.Key, planned.Key, planned.FreshKey, ItemPlanner.EditKey(planned) ?? ""]);
-        var message = handEdit
-            ? $"The resolved code '{entry.CodeFile}' of '{planned.ItemPath}' was edited by hand: it no longer matches the hash recorded in lock.json. "
-              + $"Run `dotnet mprompt adopt {planned.ItemPath}` to verify the hand edit and record it as the resolution, or restore the file from "
-              + $"source control, or regenerate it with -p:MicroPromptRegenerate={planned.ItemPath} (the hand edit is lost)."
-            : $"The resolved code '{entry.CodeFile}' of '{planned.ItemPath}' does not match the hash recorded in lock.json, but it is the generation "
-              + "your user cache holds for this item: an interrupted write of the store. An unlocked build completes it from the user cache; "
-              + "or restore the store folder from source control.";
-        return MicroPromptDiagnostic.Error(DiagnosticCodes.ResolvedCodeTampered, message, read.FullPath);
+        return handEdit
+            ? StoreMessages.HandEdited(entry.CodeFile, planned.ItemPath, read.FullPath)
+            : StoreMessages.InterruptedWrite(entry.CodeFile, planned.ItemPath, read.FullPath);
     }
 
     /// <summary>

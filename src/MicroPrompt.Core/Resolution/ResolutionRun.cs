@@ -4,6 +4,7 @@ using MicroPrompt.Generation;
 using MicroPrompt.Prompts;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 
@@ -112,8 +113,7 @@ internal sealed class ResolutionRun
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(
-                DiagnosticCodes.StoreWriteFailed, $"Could not store the code generated for '{item.ItemPath}': {ex.Message}", item.FullPath, 1, 1));
+            AddDiagnostic(diagnostics, StoreMessages.GeneratedCodeNotStored(item.ItemPath, ex.Message, item.FullPath));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Store;
 
@@ -38,7 +39,7 @@ internal static class CacheEntryFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problem = MicroPromptDiagnostic.Warning(DiagnosticCodes.CacheEntryCorrupt, unreadable(e), path);
+            problem = StoreMessages.CacheEntryCorrupt(unreadable(e), path);
             return null;
         }
     }
@@ -58,7 +59,7 @@ internal static class CacheEntryFile
             outcome = $"it could not be set aside ({e.Message})";
         }
 
-        return MicroPromptDiagnostic.Warning(DiagnosticCodes.CacheEntryCorrupt, message(outcome), path);
+        return StoreMessages.CacheEntryCorrupt(message(outcome), path);
     }
 
     /// <summary>Writes an entry atomically; a failure is <see cref="MicroPromptException"/> with warning MP4006 (the cache is an optimization).</summary>
@@ -70,7 +71,7 @@ internal static class CacheEntryFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new MicroPromptException(MicroPromptDiagnostic.Warning(DiagnosticCodes.StoreWriteFailed, failed(e), path), e);
+            throw new MicroPromptException(StoreMessages.CacheWriteFailed(failed(e), path), e);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Store;
 
@@ -107,12 +108,8 @@ internal static class LockFileFormat
         return Reconcile(version, candidates, lineWise: true, lockPath, matchesDisk);
     }
 
-    internal static MicroPromptException Unreadable(string lockPath, string what, Exception? inner = null) => new(
-        MicroPromptDiagnostic.Error(
-            DiagnosticCodes.LockUnreadable,
-            $"The MicroPrompt lock file {what}. Restore it from source control, or delete it and build again to regenerate every item.",
-            lockPath),
-        inner);
+    internal static MicroPromptException Unreadable(string lockPath, string what, Exception? inner = null)
+        => new(StoreMessages.LockUnreadable(what, lockPath), inner);
 
     private static (int Version, List<KeyValuePair<string, JsonElement>> Items) ReadDocument(JsonElement root, string lockPath)
     {
@@ -159,13 +156,8 @@ internal static class LockFileFormat
 
     private static MicroPromptException Unsupported(string shown, bool newer, string lockPath)
     {
-        var advice = newer
-            ? "It was written by a newer MicroPrompt.Sdk: upgrade the SDK version of this project."
-            : "Restore lock.json from source control, or delete it and build again to regenerate every item.";
-        return new MicroPromptException(MicroPromptDiagnostic.Error(
-            DiagnosticCodes.LockVersionUnsupported,
-            $"The MicroPrompt lock file has version {shown}; this SDK reads versions {LockFile.OldestReadableVersion} to {LockFile.CurrentVersion}. {advice}",
-            lockPath));
+        return new MicroPromptException(
+            StoreMessages.LockVersionUnsupported(shown, LockFile.OldestReadableVersion, LockFile.CurrentVersion, newer, lockPath));
     }
 
     private static LockFile Reconcile(
@@ -241,15 +233,7 @@ internal static class LockFileFormat
     {
         var line = e.LineNumber is { } l ? (int)l + 1 : 0;
         var column = e.BytePositionInLine is { } c ? (int)c + 1 : 0;
-        return new MicroPromptException(
-            MicroPromptDiagnostic.Error(
-                DiagnosticCodes.LockUnreadable,
-                $"The MicroPrompt lock file is not valid JSON ({FirstSentence(e.Message)}). Fix the merge conflict or edit, "
-                + "or delete it and build again to regenerate every item.",
-                lockPath,
-                line,
-                column),
-            e);
+        return new MicroPromptException(StoreMessages.LockNotJson(FirstSentence(e.Message), lockPath, line, column), e);
     }
 
     private static string FirstSentence(string message)

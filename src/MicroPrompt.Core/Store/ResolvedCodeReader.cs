@@ -1,6 +1,7 @@
 using System.Text;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Store;
 
@@ -12,9 +13,7 @@ internal static class ResolvedCodeReader
     {
         if (path is null)
         {
-            return Failed(ResolvedCodeState.Unreadable, "", DiagnosticCodes.ResolvedCodeMissing,
-                $"The lock entry's codeFile '{entry.CodeFile}' does not name a file under '{ResolvedStore.CodeFolderName}/'. "
-                + "Restore lock.json, or run a build with -p:MicroPromptRegenerate=true to regenerate the item.", lockPath);
+            return Failed(ResolvedCodeState.Unreadable, "", StoreMessages.CodeFileOutsideStore(entry.CodeFile, ResolvedStore.CodeFolderName, lockPath));
         }
 
         byte[] bytes;
@@ -24,15 +23,11 @@ internal static class ResolvedCodeReader
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Failed(ResolvedCodeState.Missing, path, DiagnosticCodes.ResolvedCodeMissing,
-                $"The resolved code '{entry.CodeFile}' listed in lock.json is missing. Restore it from source control "
-                + "(it belongs beside lock.json), or run a build with -p:MicroPromptRegenerate=true to regenerate it.", path);
+            return Failed(ResolvedCodeState.Missing, path, StoreMessages.CodeMissing(entry.CodeFile, path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed(ResolvedCodeState.Unreadable, path, DiagnosticCodes.ResolvedCodeMissing,
-                $"The resolved code '{entry.CodeFile}' could not be read ({e.Message}). Check the file's permissions, "
-                + "or run a build with -p:MicroPromptRegenerate=true to regenerate it.", path);
+            return Failed(ResolvedCodeState.Unreadable, path, StoreMessages.CodeUnreadable(entry.CodeFile, e.Message, path));
         }
 
         var actual = ContentHash.Sha256Hex(bytes);
@@ -45,22 +40,17 @@ internal static class ResolvedCodeReader
                 FullPath = path,
                 Content = content,
                 ActualHash = actual,
-                Problem = MicroPromptDiagnostic.Error(
-                    DiagnosticCodes.ResolvedCodeTampered,
-                    $"The resolved code '{entry.CodeFile}' does not match the hash recorded in lock.json: it was changed by hand. "
-                    + "Change the .mprompt instead and run a build with -p:MicroPromptRegenerate=true to regenerate it, "
-                    + "or restore the file from source control.",
-                    path),
+                Problem = StoreMessages.CodeChanged(entry.CodeFile, path),
             };
         }
 
         return new ResolvedCode { State = ResolvedCodeState.Verified, FullPath = path, Content = content, ActualHash = actual, Bytes = bytes };
     }
 
-    private static ResolvedCode Failed(ResolvedCodeState state, string path, string code, string message, string file) => new()
+    private static ResolvedCode Failed(ResolvedCodeState state, string path, MicroPromptDiagnostic problem) => new()
     {
         State = state,
         FullPath = path,
-        Problem = MicroPromptDiagnostic.Error(code, message, file),
+        Problem = problem,
     };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Store;
 
@@ -225,12 +226,7 @@ public sealed class ResolvedStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new MicroPromptException(
-                MicroPromptDiagnostic.Error(
-                    DiagnosticCodes.StoreWriteFailed,
-                    $"Could not remove unreferenced code from the MicroPrompt store ({e.Message}). Check the folder's permissions.",
-                    CodeDirectory),
-                e);
+            throw new MicroPromptException(StoreMessages.StoreCleanupFailed(e.Message, CodeDirectory), e);
         }
 
         removed.Sort(StringComparer.Ordinal);
@@ -284,13 +280,7 @@ public sealed class ResolvedStore
             }
             catch (IOException e)
             {
-                throw new MicroPromptException(
-                    MicroPromptDiagnostic.Error(
-                        DiagnosticCodes.StoreLockTimeout,
-                        $"Another build held the MicroPrompt store lock for more than {timeout.TotalSeconds:0.#} s. "
-                        + "Wait for the other build of this project to finish, then build again.",
-                        path),
-                    e);
+                throw new MicroPromptException(StoreMessages.StoreLockTimeout(timeout, path), e);
             }
         }
     }
@@ -303,12 +293,7 @@ public sealed class ResolvedStore
         return fullPath.StartsWith(root, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
     }
 
-    private static MicroPromptException WriteFailed(string path, Exception e) => new(
-        MicroPromptDiagnostic.Error(
-            DiagnosticCodes.StoreWriteFailed,
-            $"Could not write to the MicroPrompt store ({e.Message}). Check that the folder is writable, or set MicroPromptStore to another folder.",
-            path),
-        e);
+    private static MicroPromptException WriteFailed(string path, Exception e) => new(StoreMessages.StoreWriteFailed(e.Message, path), e);
 
     private static bool WriteOrThrow(string path, Func<bool> write)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Store;
 
@@ -55,7 +56,7 @@ public sealed class UserCache : IGenerationCache
         var path = GetPath(key);
         record = null;
         var text = CacheEntryFile.ReadText(
-            path, e => $"The cached generation could not be read ({e.Message}); it will be generated again. Check the cache folder's permissions.", out problem);
+            path, StoreMessages.CachedGenerationUnreadable, out problem);
         if (text is null)
         {
             return false;
@@ -68,9 +69,7 @@ public sealed class UserCache : IGenerationCache
             return true;
         }
 
-        problem = CacheEntryFile.SetAside(path, outcome =>
-            $"The cached generation was corrupt ({reason}); {outcome} and the item will be generated again. "
-            + "Nothing to do unless this repeats; then check the disk or the tool writing to the cache folder.");
+        problem = CacheEntryFile.SetAside(path, outcome => StoreMessages.CachedGenerationCorrupt(reason, outcome));
         return false;
     }
 
@@ -104,9 +103,7 @@ public sealed class UserCache : IGenerationCache
             Origin = record.Origin,
             Base = record.Base,
         };
-        CacheEntryFile.Write(path, StoreJson.Serialize(copy), e =>
-            $"Could not write to the MicroPrompt cache ({e.Message}); the generation was not cached. "
-            + $"Check that the folder is writable, or set {DirectoryVariable} to another folder.");
+        CacheEntryFile.Write(path, StoreJson.Serialize(copy), e => StoreMessages.CachedGenerationNotWritten(e, DirectoryVariable));
     }
 
     private static string? Verify(string text, string key, out GenerationRecord? record)
