@@ -1,6 +1,7 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Prompts;
 using MicroPrompt.Resolution;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Capabilities;
 
@@ -39,11 +40,7 @@ public static class CapabilityCheck
         var span = document.KeySpans.TryGetValue("capabilities", out var s) ? s : new SourceSpan(1, 1);
         var names = found is not null ? found.Where(u => !declared.Contains(u.Capability)).Select(u => u.Capability) : undeclared;
         var list = string.Join(", ", declared.Concat(names).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.Ordinal));
-        var message = $"The code generated for '{item.ItemPath}' uses {string.Join("; ", undeclared)}, which the prompt does not declare. "
-            + $"Review the generated code; if it is intended, add 'capabilities: [{list}]' to the front matter, otherwise tell the prompt not to use it.";
-        diagnostics.Add(strict
-            ? MicroPromptDiagnostic.Error(DiagnosticCodes.CapabilityNotDeclared, message, item.FullPath, span.Line, span.Column)
-            : MicroPromptDiagnostic.Warning(DiagnosticCodes.CapabilityNotDeclared, message, item.FullPath, span.Line, span.Column));
+        diagnostics.Add(CodeQualityMessages.CapabilityNotDeclared(item.ItemPath, undeclared, list, strict, item.FullPath, span.Line, span.Column));
     }
 
     private static string GeneratedName(ResolutionItem item)

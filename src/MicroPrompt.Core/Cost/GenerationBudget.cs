@@ -1,5 +1,6 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Cost;
 
@@ -47,14 +48,13 @@ public sealed class GenerationBudget
         {
             if (m is not null && Prices.Find(m) is null)
             {
-                return (DiagnosticCodes.BudgetUnenforceable,
-                    $"MicroPromptMaxCostUsd is set but model '{m}' has no price, so its cost cannot be counted; add it to a price table file (MicroPromptPriceTable).");
+                return BudgetMessages.Unenforceable(m);
             }
         }
 
         var spent = Spent;
         return spent >= MaxUsd
-            ? (DiagnosticCodes.BudgetExceeded, $"the build's budget (MicroPromptMaxCostUsd={MaxUsd:0.####} USD) is spent ({spent:0.######} USD)")
+            ? BudgetMessages.Spent(MaxUsd, spent)
             : null;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Cost;
 
@@ -40,7 +41,7 @@ public sealed class PriceTable
     public IReadOnlyDictionary<string, ModelPrice> Prices => _prices;
 
     /// <summary>The built-in table overridden and extended by the price table file at <paramref name="path"/>.</summary>
-    /// <exception cref="MicroPromptException">MP1007 when the file is missing, not JSON, or has a bad row.</exception>
+    /// <exception cref="MicroPromptException">MP1020 when the file is missing, not JSON, or has a bad row.</exception>
     public static PriceTable Load(string path)
     {
         string json;
@@ -50,7 +51,7 @@ public sealed class PriceTable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw Invalid($"The price table '{path}' (MicroPromptPriceTable) cannot be read: {ex.Message}", path, 1, 1);
+            throw new MicroPromptException(BudgetMessages.PriceTableUnreadable(path, ex.Message));
         }
 
         var file = Parse(json, path);
@@ -113,19 +114,18 @@ public sealed class PriceTable
         }
         catch (JsonException ex)
         {
-            throw Invalid(
-                $"The price table '{path}' is not valid JSON: {ex.Message} Expected {{ \"asOf\": \"2025-10-20\", \"models\": {{ \"my-model\": {{ \"inputPerMillion\": 0.4, \"outputPerMillion\": 1.6 }} }} }}.",
-                path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1);
+            throw new MicroPromptException(
+                BudgetMessages.PriceTableNotJson(path, ex.Message, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1));
         }
 
         if (file is null)
         {
-            throw Invalid($"The price table '{path}' is empty; expected an object with a \"models\" map.", path, 1, 1);
+            throw new MicroPromptException(BudgetMessages.PriceTableEmpty(path));
         }
 
         if (file.Currency is { } currency && !string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase))
         {
-            throw Invalid($"The price table '{path}' uses currency '{currency}'; only USD is supported.", path, 1, 1);
+            throw new MicroPromptException(BudgetMessages.PriceTableCurrency(path, currency));
         }
 
         var prices = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
@@ -133,9 +133,7 @@ public sealed class PriceTable
         {
             if (string.IsNullOrWhiteSpace(model) || entry?.InputPerMillion is not { } input || entry.OutputPerMillion is not { } output || input < 0 || output < 0)
             {
-                throw Invalid(
-                    $"The price table '{path}' has a bad row for model '{model}': both \"inputPerMillion\" and \"outputPerMillion\" must be numbers ≥ 0 (US dollars per million tokens).",
-                    path, 1, 1);
+                throw new MicroPromptException(BudgetMessages.PriceTableBadRow(path, model));
             }
 
             prices[model.Trim()] = new ModelPrice(input, output);
@@ -143,7 +141,4 @@ public sealed class PriceTable
 
         return (prices, string.IsNullOrWhiteSpace(file.AsOf) ? null : file.AsOf.Trim());
     }
-
-    private static MicroPromptException Invalid(string message, string path, int line, int column) =>
-        new(MicroPromptDiagnostic.Error(DiagnosticCodes.PriceTableInvalid, message, path, line, column));
 }

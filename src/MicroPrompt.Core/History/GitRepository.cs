@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.History;
 
@@ -109,8 +110,5 @@ public sealed class GitRepository
         }
     }
 
-    private static MicroPromptException Unavailable(string directory, string reason) => new(MicroPromptDiagnostic.Error(
-        DiagnosticCodes.HistoryUnavailable,
-        $"The history of the MicroPrompt store needs git: {reason}. Install git and run the command inside the project's git repository.",
-        directory));
+    private static MicroPromptException Unavailable(string directory, string reason) => new(HistoryMessages.Unavailable(reason, directory));
 }

@@ -1,6 +1,7 @@
 using MicroPrompt.Generation;
 using MicroPrompt.Keys;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.History;
 
@@ -56,10 +57,7 @@ public sealed class ItemHistory
 
         var commit = _git.Resolve(spec);
         return Entries.FirstOrDefault(e => e.Revision is not null && (e.Revision == commit || (spec.Length >= 4 && e.Revision.StartsWith(spec, StringComparison.OrdinalIgnoreCase))))
-            ?? throw new Diagnostics.MicroPromptException(Diagnostics.MicroPromptDiagnostic.Error(
-                Diagnostics.DiagnosticCodes.HistoryRevisionUnknown,
-                $"'{spec}' is not a resolution of '{_context.ItemPath}': give a log index (1 to {Entries.Count}) or a commit that changed its lock entry (see 'dotnet mprompt log {_context.ItemPath}').",
-                _context.PromptPath));
+            ?? throw new Diagnostics.MicroPromptException(HistoryMessages.RevisionUnknown(spec, _context.ItemPath, Entries.Count, _context.PromptPath));
     }
 
     /// <summary>The prompt text the entry was resolved from, when git or the user cache still has it.</summary>

@@ -5,6 +5,7 @@ using MicroPrompt.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Quality;
 
@@ -32,9 +33,8 @@ public sealed class CodeQualityChecker
             foreach (var (line, column, message) in ContractComparer.Compare(prompt.Contract!, request.Code))
             {
                 var span = prompt.ContractSpan;
-                findings.Add(MicroPromptDiagnostic.Warning(
-                    DiagnosticCodes.ContractMismatch,
-                    $"The generated code does not match the contract: {message}. Regenerate the item (MicroPromptRegenerate), or make the contract and the instructions agree.",
+                findings.Add(CodeQualityMessages.ContractMismatch(
+                    message,
                     prompt.FilePath,
                     span.Line > 0 ? span.Line + line : 1,
                     span.Line > 0 ? (line == 0 ? span.Column : 1) + column : 1));
@@ -46,7 +46,7 @@ public sealed class CodeQualityChecker
         walker.Visit(tree.GetRoot());
         foreach (var finding in walker.Findings)
         {
-            findings.Add(MicroPromptDiagnostic.Warning(finding.Code, $"{request.FileName}({finding.Line},{finding.Column}): {finding.Message}", prompt.FilePath, 1, 1));
+            findings.Add(CodeQualityMessages.Located(finding.Code, finding.Message, request.FileName, finding.Line, finding.Column, prompt.FilePath));
         }
 
         return findings;

@@ -2,6 +2,7 @@ using MicroPrompt.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Quality;
 
@@ -36,20 +37,20 @@ internal sealed class QualityWalker : CSharpSyntaxWalker
 
             if (_library && name is "ReadLine" or "Read" or "ReadKey" && type is "System.Console" or "Console")
             {
-                Add(DiagnosticCodes.ConsoleOrExitInLibrary, node, $"a library item reads the console ({access}); take the input as a parameter instead.");
+                Add(CodeQualityMessages.ReadsConsole(access.ToString()), node);
             }
             else if (_library && name is "Exit" or "FailFast" && type is "System.Environment" or "Environment")
             {
-                Add(DiagnosticCodes.ConsoleOrExitInLibrary, node, $"a library item ends the process ({access}); throw an exception or return a result instead.");
+                Add(CodeQualityMessages.EndsProcess(access.ToString()), node);
             }
             else if (name == "Wait" && IsTask(method?.ContainingType, access.Expression))
             {
-                Add(DiagnosticCodes.SyncOverAsync, node, $"'{access}()' blocks on a task (sync-over-async); make the caller async and await it.");
+                Add(CodeQualityMessages.SyncOverAsync($"{access}()"), node);
             }
             else if (name == "GetResult" && access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } }
                 && (method is null || method.ContainingType.Name.EndsWith("Awaiter", StringComparison.Ordinal)))
             {
-                Add(DiagnosticCodes.SyncOverAsync, node, $"'{access}()' blocks on a task (sync-over-async); make the caller async and await it.");
+                Add(CodeQualityMessages.SyncOverAsync($"{access}()"), node);
             }
         }
 
@@ -63,7 +64,7 @@ internal sealed class QualityWalker : CSharpSyntaxWalker
             var property = _model?.GetSymbolInfo(node).Symbol as IPropertySymbol;
             if (_model is null ? LooksLikeTask(node.Expression) : IsTask(property?.ContainingType, node.Expression))
             {
-                Add(DiagnosticCodes.SyncOverAsync, node, $"'{node}' blocks on a task (sync-over-async); make the caller async and await it.");
+                Add(CodeQualityMessages.SyncOverAsync(node.ToString()), node);
             }
         }
 
@@ -74,7 +75,7 @@ internal sealed class QualityWalker : CSharpSyntaxWalker
     {
         if (node.Block.Statements.Count == 0)
         {
-            Add(DiagnosticCodes.EmptyCatch, node, $"an empty catch block ({node.CatchKeyword}{node.Declaration}) hides every failure; handle, log or rethrow it, or let it propagate.");
+            Add(CodeQualityMessages.EmptyCatch($"{node.CatchKeyword}{node.Declaration}"), node);
         }
 
         base.VisitCatchClause(node);
@@ -93,8 +94,7 @@ internal sealed class QualityWalker : CSharpSyntaxWalker
                     && _model.GetDeclaredSymbol(variable) is ILocalSymbol local
                     && !HandedOverOrDisposed(node, local))
                 {
-                    Add(DiagnosticCodes.UndisposedResource, variable,
-                        $"'{local.Name}' ({type.Name}) is created with new and never disposed; declare it with 'using var' or dispose it in a finally block.");
+                    Add(CodeQualityMessages.Undisposed(local.Name, type.Name), variable);
                 }
             }
         }
@@ -183,9 +183,9 @@ internal sealed class QualityWalker : CSharpSyntaxWalker
         _ => expression.ToString(),
     };
 
-    private void Add(string code, SyntaxNode node, string message)
+    private void Add(MicroPromptDiagnostic finding, SyntaxNode node)
     {
         var start = node.GetLocation().GetLineSpan().StartLinePosition;
-        Findings.Add((code, start.Line + 1, start.Character + 1, message));
+        Findings.Add((finding.Code, start.Line + 1, start.Character + 1, finding.Message));
     }
 }

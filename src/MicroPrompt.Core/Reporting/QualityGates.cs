@@ -1,6 +1,6 @@
-using System.Globalization;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Resolution;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Reporting;
 
@@ -22,11 +22,7 @@ public static class QualityGates
 
         return result.Items
             .Where(i => i.JudgeScore is { } score && score < min)
-            .Select(i => MicroPromptDiagnostic.Warning(
-                DiagnosticCodes.JudgeBelowMinimum,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"The reviewer scored '{i.ItemPath}' {i.JudgeScore:0.00}, below MicroPromptMinJudgeScore={min:0.00} (rubric: docs/grading.md). Tighten the prompt's requirements (errors, validation, cleanup, cancellation) and regenerate it, or pin a stronger model."),
-                Path.GetFullPath(Path.Combine(projectDirectory, i.ItemPath)), 1, 1))
+            .Select(i => BudgetMessages.JudgeBelowMinimum(i.ItemPath, i.JudgeScore!.Value, min, Path.GetFullPath(Path.Combine(projectDirectory, i.ItemPath))))
             .ToList();
     }
 }

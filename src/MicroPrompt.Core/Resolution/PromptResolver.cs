@@ -5,6 +5,7 @@ using MicroPrompt.Generation;
 using MicroPrompt.Prompts;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 
@@ -327,10 +328,7 @@ public sealed class PromptResolver
         var ordered = items.Select(i => run.Results.TryGetValue(i.ItemPath, out var r) ? r : ResolutionRun.Failed(i.ItemPath)).ToList();
         if (_options.Budget is { } budget && ordered.Where(r => r.Status == ItemStatus.Skipped).Select(r => r.ItemPath).ToList() is { Count: > 0 } skipped)
         {
-            diagnostics.Add(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.BudgetExceeded,
-                $"MicroPromptMaxCostUsd: this build spent {budget.Spent:0.######} USD of its {budget.MaxUsd:0.####} USD budget and stopped generating; left unresolved: {string.Join(", ", skipped)}. "
-                + "What was generated is kept; raise MicroPromptMaxCostUsd or build again to continue."));
+            diagnostics.Add(BudgetMessages.BuildStopped(budget.Spent, budget.MaxUsd, skipped));
         }
 
         var files = ordered.Where(r => r.GeneratedFile is not null).Select(r => r.GeneratedFile!).ToList();

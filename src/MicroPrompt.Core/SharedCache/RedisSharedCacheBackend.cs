@@ -7,6 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.SharedCache;
 
@@ -131,7 +132,7 @@ internal sealed partial class RedisSharedCacheBackend : ISharedCacheBackend
         var text = options.Configuration.Trim();
         if (PasswordSetting().IsMatch(text))
         {
-            throw Misconfigured("MicroPromptSharedCache holds a password. Remove it (the value is not shown here) and put the password in an environment variable named by MicroPromptSharedCacheKeyVariable: properties end up in logs and binlogs.");
+            throw new MicroPromptException(SharedCacheMessages.PasswordInConfiguration());
         }
 
         ConfigurationOptions configuration;
@@ -141,12 +142,12 @@ internal sealed partial class RedisSharedCacheBackend : ISharedCacheBackend
         }
         catch (Exception e) when (e is ArgumentException or RedisConnectionException or FormatException)
         {
-            throw Misconfigured($"MicroPromptSharedCache is not a valid StackExchange.Redis configuration string ({e.Message}). Example: cache.internal:6379,ssl=true");
+            throw new MicroPromptException(SharedCacheMessages.ConfigurationInvalid(e.Message));
         }
 
         if (configuration.EndPoints.Count == 0)
         {
-            throw Misconfigured("MicroPromptSharedCache names no Redis endpoint. Example: cache.internal:6379,ssl=true");
+            throw new MicroPromptException(SharedCacheMessages.NoEndpoint());
         }
 
         var timeout = (int)options.OperationTimeout.TotalMilliseconds;
@@ -184,9 +185,6 @@ internal sealed partial class RedisSharedCacheBackend : ISharedCacheBackend
 
     private static bool Mentions(string configuration, string option)
         => configuration.Split(',').Any(part => part.TrimStart().StartsWith(option + "=", StringComparison.OrdinalIgnoreCase));
-
-    private static MicroPromptException Misconfigured(string message)
-        => new(MicroPromptDiagnostic.Warning(DiagnosticCodes.SharedCacheMisconfigured, message + " The build goes on without the shared cache."));
 
     [GeneratedRegex(@"(^|,)\s*password\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordSetting();

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.SharedCache;
 
@@ -118,11 +119,7 @@ public sealed class SharedGenerationCache : IDisposable
 
                 if (waiting.Elapsed >= _options.WaitLimit)
                 {
-                    _report(MicroPromptDiagnostic.Warning(
-                        DiagnosticCodes.SharedCacheWaitTimeout,
-                        $"Waited {waiting.Elapsed.TotalSeconds:0} s for another builder to generate '{itemPath}' (key {key}) without a result; generating it here. " +
-                        "Raise MicroPromptSharedCacheWaitSeconds if generations take longer than that.",
-                        file, file is null ? 0 : 1, file is null ? 0 : 1));
+                    _report(SharedCacheMessages.WaitTimeout(waiting.Elapsed, itemPath, key, file));
                     return SharedLookup.Miss;
                 }
 
@@ -186,11 +183,7 @@ public sealed class SharedGenerationCache : IDisposable
 
         if (first)
         {
-            _report(MicroPromptDiagnostic.Warning(
-                DiagnosticCodes.SharedCacheEntryRejected,
-                $"The shared cache entry for '{itemPath}' (key {key}) at {backend.Endpoint} was ignored: {reason}. " +
-                "Nothing from it went into this build. If this repeats, check who writes to the cache and that every trusted builder uses the same signing key.",
-                file, file is null ? 0 : 1, file is null ? 0 : 1));
+            _report(SharedCacheMessages.EntryRejected(itemPath, key, backend.Endpoint, reason, file));
         }
 
         return null;
@@ -260,9 +253,7 @@ public sealed class SharedGenerationCache : IDisposable
             _password = _options.GetVariable(passwordVariable);
             if (string.IsNullOrEmpty(_password))
             {
-                _report(MicroPromptDiagnostic.Warning(
-                    DiagnosticCodes.SharedCacheMisconfigured,
-                    $"MicroPromptSharedCacheKeyVariable names the environment variable '{passwordVariable}', which is not set; the build goes on without the shared cache. Set the variable to the Redis password."));
+                _report(SharedCacheMessages.PasswordVariableUnset(passwordVariable));
                 return false;
             }
         }
@@ -272,10 +263,8 @@ public sealed class SharedGenerationCache : IDisposable
             var signingKey = _options.GetVariable(signingVariable);
             if (string.IsNullOrEmpty(signingKey) || signingKey.Length < MinimumSigningKeyLength)
             {
-                _report(MicroPromptDiagnostic.Warning(
-                    DiagnosticCodes.SharedCacheMisconfigured,
-                    $"MicroPromptSharedCacheSigningKeyVariable names the environment variable '{signingVariable}', which is {(string.IsNullOrEmpty(signingKey) ? "not set" : $"shorter than {MinimumSigningKeyLength} characters")}; " +
-                    "entries could be neither verified nor signed, so the build goes on without the shared cache."));
+                _report(SharedCacheMessages.SigningKeyUnusable(
+                    signingVariable, string.IsNullOrEmpty(signingKey) ? "not set" : $"shorter than {MinimumSigningKeyLength} characters"));
                 return false;
             }
 
@@ -298,10 +287,7 @@ public sealed class SharedGenerationCache : IDisposable
             message = message.Replace(_password, "***", StringComparison.Ordinal);
         }
 
-        _report(MicroPromptDiagnostic.Warning(
-            DiagnosticCodes.SharedCacheUnavailable,
-            $"The shared generation cache at {endpoint} is unavailable ({e.GetType().Name}: {message}); this build goes on without it (resolved state, user cache, model). " +
-            "Check that Redis is running and reachable, or unset MicroPromptSharedCache."));
+        _report(SharedCacheMessages.Unavailable(endpoint, e, message));
     }
 
     // For messages before the configuration is parsed: the part before the first comma (host:port), never options.

@@ -4,6 +4,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Telemetry;
 
@@ -71,11 +72,7 @@ internal sealed class OtlpTelemetryExport : ITelemetryExport
             return null;
         }
 
-        return MicroPromptDiagnostic.Warning(
-            DiagnosticCodes.TelemetryExportFailed,
-            $"The build's telemetry could not be exported to the OTLP collector at {Display(_options.Endpoint)} "
-            + (failed > 0 ? "(it could not be reached or refused the data)" : $"(it did not answer within {timeout / 1000.0:0.#} s)")
-            + ". Check OTEL_EXPORTER_OTLP_ENDPOINT / MicroPromptOtlpEndpoint and that the collector accepts OTLP/HTTP protobuf; the build itself is not affected.");
+        return TelemetryMessages.ExportFailed(Display(_options.Endpoint), failed > 0, timeout / 1000.0);
     }
 
     private static void Configure(OtlpExporterOptions exporter, Uri url, int timeoutMilliseconds)

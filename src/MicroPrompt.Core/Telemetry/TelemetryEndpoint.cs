@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Telemetry;
 
@@ -31,12 +32,7 @@ public static class TelemetryEndpoint
         }
 
         var shown = text.Length > 60 ? text[..60] + "…" : text;
-        var message = $"The OTLP endpoint '{shown}' ({(fromProperty ? "MicroPromptOtlpEndpoint" : EnvironmentVariable)}) is not an absolute http(s) URL. "
-            + "Set it to the collector's OTLP/HTTP base URL, e.g. http://localhost:4318 (traces go to /v1/traces, metrics to /v1/metrics)"
-            + (fromProperty ? "." : ", or unset it. This build exports no telemetry.");
-        problem = fromProperty
-            ? MicroPromptDiagnostic.Error(DiagnosticCodes.TelemetryEndpointInvalid, message)
-            : MicroPromptDiagnostic.Warning(DiagnosticCodes.TelemetryEndpointInvalid, message);
+        problem = TelemetryMessages.EndpointInvalid(shown, fromProperty ? "MicroPromptOtlpEndpoint" : EnvironmentVariable, fromProperty);
         return null;
     }
 

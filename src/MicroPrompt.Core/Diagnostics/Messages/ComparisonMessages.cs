@@ -35,7 +35,7 @@ internal static class ComparisonMessages
     {
         var buildWide = code == DiagnosticCodes.BudgetExceeded;
         return MicroPromptDiagnostic.Error(code,
-            $"Comparison runs were not made: {reason}. What was measured is cached; raise MicroPromptMaxCostUsd or build again to continue.",
+            $"Comparison runs were not made: {reason}. What was measured is cached; {BudgetMessages.RaiseOrContinue}",
             buildWide ? null : file, buildWide ? 0 : 1, buildWide ? 0 : 1);
     }
 
