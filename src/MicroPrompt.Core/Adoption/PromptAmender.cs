@@ -4,6 +4,7 @@ using MicroPrompt.Generation;
 using MicroPrompt.History;
 using MicroPrompt.Prompts;
 using Microsoft.Extensions.AI;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Adoption;
 
@@ -44,10 +45,7 @@ public static partial class PromptAmender
         if (amended.Trim().Length == 0 || !parsed.Success)
         {
             var why = parsed.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error ? $" ({error.Code}: {error.Message})" : "";
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.NoCodeInReply,
-                $"The model's reply holds no prompt that parses{why}; the prompt was not amended. The hand edit is adopted; run absorb again or amend the prompt by hand.",
-                promptPath, 1, 1));
+            throw new MicroPromptException(AdoptionMessages.PromptNotAmended(why, promptPath));
         }
 
         return CodeExtractor.NormalizeNewlines(amended).TrimEnd() + "\n";

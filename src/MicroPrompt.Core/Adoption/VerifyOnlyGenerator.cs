@@ -1,5 +1,6 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Adoption;
 
@@ -11,7 +12,7 @@ internal sealed class VerifyOnlyGenerator(IItemGenerator inner) : IItemGenerator
         {
             Status = GenerationStatus.Failed,
             FailureCode = DiagnosticCodes.LockedMissingResolution,
-            FailureMessage = $"'{request.ItemPath}' needs a model call, which adopt never makes; build the project to regenerate it.",
+            FailureMessage = AdoptionMessages.NeedsModelCall(request.ItemPath),
         });
 
     public Task<GenerationOutcome?> VerifyAsync(GenerationRequest request, string code, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using MicroPrompt.Prompts;
 using MicroPrompt.Telemetry;
 using MicroPrompt.Verification;
 using Microsoft.Extensions.AI;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Generation;
 
@@ -100,8 +101,7 @@ public sealed class CodeGenerator : IItemGenerator
                     Usage = usage,
                     ReportedModel = reportedModel,
                     FailureCode = DiagnosticCodes.Refused,
-                    FailureMessage = $"The model '{model}'{ProviderSuffix()} refused to generate '{request.ItemPath}': {refusal} "
-                        + "Rephrase the prompt or pin another model for this item.",
+                    FailureMessage = GenerationMessages.Refused(model, _providerName, request.ItemPath, refusal),
                     LastErrors = [refusal],
                     PassRecords = records,
                 };
@@ -362,13 +362,10 @@ public sealed class CodeGenerator : IItemGenerator
 
     private string ExamplesFailureMessage(GenerationRequest request, int passes, ExampleRunReport report)
     {
-        var passWord = passes == 1 ? "pass" : "passes";
         var failures = report.Failures.ToList();
         var shown = string.Join("; ", failures.Take(ErrorsInFailureMessage).Select(f => $"line {f.Example.Span.Line}: {Shorten(f.Example)} {f.Message}"));
         var more = failures.Count > ErrorsInFailureMessage ? $" (and {failures.Count - ErrorsInFailureMessage} more)" : "";
-        return $"'{request.ItemPath}' compiles but fails {failures.Count} of {report.Total} example(s) after {passes} {passWord} with the "
-            + $"model '{request.Model}'{ProviderSuffix()}: {shown}{more}. "
-            + "Check that the examples are right, clarify the prompt, raise MicroPromptMaxPasses, or try another model.";
+        return GenerationMessages.ExamplesFail(request.ItemPath, failures.Count, report.Total, request.Model, _providerName, passes, shown + more);
     }
 
     private sealed record Correct(
@@ -452,19 +449,13 @@ public sealed class CodeGenerator : IItemGenerator
 
     private string FailureMessage(GenerationRequest request, int passes, bool hadCode, IReadOnlyList<string> errors)
     {
-        var passWord = passes == 1 ? "pass" : "passes";
-        var model = $"model '{request.Model}'{ProviderSuffix()}";
         if (!hadCode)
         {
-            return $"'{request.ItemPath}': the {model} gave no usable code after {passes} {passWord}: "
-                + $"{errors.FirstOrDefault()} Try another model, or make the prompt ask for one C# file.";
+            return GenerationMessages.NoUsableCode(request.ItemPath, request.Model, _providerName, passes, errors.FirstOrDefault());
         }
 
         var shown = string.Join("; ", errors.Take(ErrorsInFailureMessage));
         var more = errors.Count > ErrorsInFailureMessage ? $" (and {errors.Count - ErrorsInFailureMessage} more)" : "";
-        return $"'{request.ItemPath}' still does not compile after {passes} {passWord} with the {model}: {shown}{more}. "
-            + "Clarify the prompt or its contract, raise MicroPromptMaxPasses, or try another model.";
+        return GenerationMessages.DoesNotCompile(request.ItemPath, request.Model, _providerName, passes, shown + more);
     }
-
-    private string ProviderSuffix() => string.IsNullOrEmpty(_providerName) ? "" : $" ({_providerName})";
 }

@@ -1,6 +1,7 @@
 using MicroPrompt.Api;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Generation;
 
@@ -50,19 +51,14 @@ internal sealed record ItemVerdict(
     /// <summary>The build error for this verdict after <paramref name="passes"/> passes, or null when another message fits.</summary>
     public string? FailureMessage(GenerationRequest request, int passes, string? provider)
     {
-        var after = passes == 0 ? "" : $" after {passes} {(passes == 1 ? "pass" : "passes")} with the model '{request.Model}'{(string.IsNullOrEmpty(provider) ? "" : $" ({provider})")}";
-        var kept = request.Previous is not null ? " The previous resolution stays in place." : "";
+        var after = passes == 0 ? "" : " " + GenerationMessages.AfterPasses(passes, request.Model, provider);
+        var kept = request.Previous is not null ? GenerationMessages.PreviousKept : "";
         return FailureCode switch
         {
-            DiagnosticCodes.CallersBroken =>
-                $"'{request.ItemPath}': the new code breaks its callers{after}: {List(BrokenCallers)}.{kept} "
-                + "Keep the API the callers use in the prompt's ## Contract, or change the callers, then build again.",
+            DiagnosticCodes.CallersBroken => GenerationMessages.CallersBroken(request.ItemPath, after, List(BrokenCallers), kept),
             DiagnosticCodes.ApiChangeNotAllowed =>
-                $"'{request.ItemPath}': the regenerated code changes the public API{after}: {List(BreakingChanges.Select(c => c.ToString()).ToList())}.{kept} "
-                + "Change the ## Contract the same way, or set MicroPromptAllowApiChanges=true (or name the item) to accept it.",
-            DiagnosticCodes.LibraryShape =>
-                $"'{request.ItemPath}' is a library, but its code{after} still has: {List(ShapeProblems)}. "
-                + "Declare every public type in the ## Contract, or ask for `kind: program` if it is an entry point.",
+                GenerationMessages.ApiChangeNotAllowed(request.ItemPath, after, List(BreakingChanges.Select(c => c.ToString()).ToList()), kept),
+            DiagnosticCodes.LibraryShape => GenerationMessages.LibraryShape(request.ItemPath, after, List(ShapeProblems)),
             _ => null,
         };
     }

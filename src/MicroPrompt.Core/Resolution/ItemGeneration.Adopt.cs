@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 
@@ -35,12 +36,10 @@ internal sealed partial class ItemGeneration
         var verified = await generator().VerifyAsync(request, code, cancellationToken).ConfigureAwait(false);
         if (verified is not { Status: GenerationStatus.Succeeded, Code: not null })
         {
-            var message = verified?.FailureMessage ?? "the generator cannot verify code without a model";
+            var message = verified?.FailureMessage ?? AdoptionMessages.CannotVerify;
             var problems = verified?.LastErrors is { Count: > 0 } errors ? " " + string.Join(" ", errors.Take(10)) : "";
-            run.AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(
-                verified?.FailureCode ?? DiagnosticCodes.GenerationFailed,
-                $"The hand edit of '{planned.ItemPath}' was not adopted: {message}.{problems} Fix the code file ({handEdit.FullPath}) and adopt again, or regenerate the item.",
-                planned.Item.FullPath, 1, 1));
+            run.AddDiagnostic(diagnostics, AdoptionMessages.NotAdopted(
+                verified?.FailureCode ?? DiagnosticCodes.GenerationFailed, planned.ItemPath, message, problems, handEdit.FullPath, planned.Item.FullPath));
             return new GenerationResult(planned, verified ?? new GenerationOutcome { Status = GenerationStatus.Failed }, stopwatch.Elapsed, null);
         }
 

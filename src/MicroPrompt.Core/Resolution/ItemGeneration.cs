@@ -4,6 +4,7 @@ using MicroPrompt.Diagnostics;
 using MicroPrompt.Generation;
 using MicroPrompt.Keys;
 using MicroPrompt.Store;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 
@@ -59,7 +60,7 @@ internal sealed partial class ItemGeneration(ResolutionRun run, Func<IItemGenera
         {
             if (refusal.Code != DiagnosticCodes.BudgetExceeded)
             {
-                run.AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(refusal.Code, $"'{item.ItemPath}' was not generated: {refusal.Reason}", item.FullPath, 1, 1));
+                run.AddDiagnostic(diagnostics, GenerationMessages.NotGenerated(refusal.Code, item.ItemPath, refusal.Reason, item.FullPath));
             }
 
             return new GenerationResult(planned, new GenerationOutcome { Status = GenerationStatus.Failed, FailureCode = refusal.Code, FailureMessage = refusal.Reason }, stopwatch.Elapsed, previous);
@@ -90,9 +91,7 @@ internal sealed partial class ItemGeneration(ResolutionRun run, Func<IItemGenera
         }
         catch (Exception ex)
         {
-            var classified = classifyProviderError(ex, planned.Model) ?? MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ProviderBadResponse,
-                $"The model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
+            var classified = classifyProviderError(ex, planned.Model) ?? GenerationMessages.CallFailed(item.ItemPath, ex);
             run.AddDiagnostic(diagnostics, classified with { File = item.FullPath, Line = 1, Column = 1 });
             return new GenerationResult(planned, null, stopwatch.Elapsed, previous);
         }
@@ -112,7 +111,7 @@ internal sealed partial class ItemGeneration(ResolutionRun run, Func<IItemGenera
         else
         {
             var code = outcome.Status == GenerationStatus.Refused ? DiagnosticCodes.Refused : outcome.FailureCode ?? DiagnosticCodes.GenerationFailed;
-            var message = outcome.FailureMessage ?? $"'{item.ItemPath}' could not be generated.";
+            var message = outcome.FailureMessage ?? GenerationMessages.CouldNotGenerate(item.ItemPath);
             var at = outcome.FailureSpan is { Line: > 0 } span ? span : new Prompts.SourceSpan(1, 1);
             run.AddDiagnostic(diagnostics, MicroPromptDiagnostic.Error(code, message, item.FullPath, at.Line, Math.Max(1, at.Column)));
         }

@@ -1,6 +1,7 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Keys;
 using MicroPrompt.Prompts;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 
@@ -22,18 +23,13 @@ internal sealed class ItemPlanner(ResolutionRun run)
         var model = ItemPlanning.FirstNonEmpty(item.ModelOverride, document.Model, options.DefaultModel);
         if (model is null)
         {
-            diagnostics.Add(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.NoModel,
-                $"No model for '{item.ItemPath}'. Set the MicroPromptModel property (or the MICROPROMPT_MODEL environment variable), 'model:' in the prompt's front matter, or Model metadata on the item.",
-                item.FullPath, 1, 1));
+            diagnostics.Add(GenerationMessages.NoModelForItem(item.ItemPath, item.FullPath));
             return null;
         }
 
         var ns = ItemPlanning.Namespace(options.Project, item, document);
-        var packages = ItemPlanning.RequiredPackages(options.Project, document, (requirement, problem) => diagnostics.Add(MicroPromptDiagnostic.Error(
-            DiagnosticCodes.RequiresNotReferenced,
-            $"'requires: {requirement.Id} {requirement.Range.PrettyPrint()}' but {problem}",
-            item.FullPath, requirement.Span.Line, requirement.Span.Column)));
+        var packages = ItemPlanning.RequiredPackages(options.Project, document, (requirement, problem) => diagnostics.Add(GenerationMessages.RequiresNotReferenced(
+            $"{requirement.Id} {requirement.Range.PrettyPrint()}", problem, item.FullPath, requirement.Span.Line, requirement.Span.Column)));
         if (packages is null)
         {
             return null;

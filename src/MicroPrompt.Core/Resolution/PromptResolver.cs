@@ -210,14 +210,7 @@ public sealed class PromptResolver
 
         if (_options.Locked)
         {
-            diagnostics.Add(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.LockedMissingResolution,
-                run.InUserCacheOnly(itemPath)
-                    ? $"'{itemPath}' is not recorded in the committed resolved state for its current prompt and settings (key {planned.Key}), but your user cache has it. " +
-                      "Build once with -p:MicroPromptLocked=false (no model call is needed) and commit the store folder (.microprompt/)."
-                    : $"'{itemPath}' has no resolved code for its current prompt and settings (model '{planned.Model}', key {planned.Key}), and model calls are not allowed (MicroPromptLocked=true{(Environment.GetEnvironmentVariable("CI") == "true" ? ", the default when CI=true" : "")}). " +
-                      "Build once with -p:MicroPromptLocked=false and a model endpoint, then commit the store folder (.microprompt/).",
-                item.FullPath, 1, 1));
+            diagnostics.Add(GenerationMessages.LockedMissingResolution(itemPath, planned.Model, planned.Key, run.InUserCacheOnly(itemPath), item.FullPath));
             run.Results[itemPath] = ResolutionRun.Failed(itemPath, planned);
             return null;
         }
@@ -349,10 +342,7 @@ public sealed class PromptResolver
 
     private static ItemResult DependencyFailed(List<MicroPromptDiagnostic> diagnostics, ResolutionItem item, string failedDep)
     {
-        diagnostics.Add(MicroPromptDiagnostic.Error(
-            DiagnosticCodes.DependencyFailed,
-            $"'{item.ItemPath}' uses '{failedDep}', which could not be resolved; fix that prompt first.",
-            item.FullPath, 1, 1));
+        diagnostics.Add(GenerationMessages.DependencyFailed(item.ItemPath, failedDep, item.FullPath));
         return ResolutionRun.Failed(item.ItemPath);
     }
 

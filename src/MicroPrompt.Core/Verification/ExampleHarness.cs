@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Verification.Jail;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Verification;
 
@@ -363,7 +364,5 @@ internal sealed class ExampleHarness : IDisposable
         return ": \"" + (first.Length > 200 ? first[..200] + "…" : first) + "\"";
     }
 
-    private static MicroPromptException NotRunnable(string why) => new(MicroPromptDiagnostic.Error(
-        DiagnosticCodes.ExamplesNotRun,
-        $"The examples could not be run: {why}. Set MicroPromptRunExamples=false to build without running them."));
+    private static MicroPromptException NotRunnable(string why) => new(VerificationMessages.ExamplesNotRun(why));
 }

@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Verification.Jail;
 
@@ -33,22 +34,10 @@ internal sealed class SandboxSelection
 
         if (options.Sandbox == SandboxMode.Jail)
         {
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.JailUnavailable,
-                $"MicroPromptSandbox is 'jail' but the jail is not available: {tools.Why}. {HowToGetTheJail} "
-                + "Or set MicroPromptSandbox to 'auto' or 'process' to run examples with process isolation only."));
+            throw new MicroPromptException(VerificationMessages.JailUnavailable(tools.Why));
         }
 
-        options.OnDiagnostic?.Invoke(MicroPromptDiagnostic.Warning(
-            DiagnosticCodes.SandboxNotIsolated,
-            $"Examples of generated code run with process isolation only, not in a jail: {tools.Why}. They can read your "
-            + "files (home folder, repository, NuGet folders, credential files), write wherever you can, start processes and "
-            + $"reach the network. {HowToGetTheJail} Set MicroPromptSandbox=process to accept this without the warning, "
-            + "or MicroPromptSandbox=jail to make it an error."));
+        options.OnDiagnostic?.Invoke(VerificationMessages.SandboxNotIsolated(tools.Why));
         return null;
     }
-
-    private const string HowToGetTheJail =
-        "To run them jailed install bubblewrap on Linux (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap) "
-        + "and allow user namespaces (see docs/examples.md).";
 }
