@@ -39,8 +39,8 @@ public static class DiagnosticCodes
     public const string PriceTableInvalid = "MP1020";         // MicroPromptPriceTable missing, not JSON, bad row
     public const string ComparisonModelEmpty = "MP1030";      // MicroPromptModels has an empty entry (or no model at all)
     public const string ComparisonSamplesInvalid = "MP1031";  // MicroPromptSamples is not a whole number from 1 to 100
-    public const string ComparisonTemperatureInvalid = "MP1033"; // MicroPromptCompareTemperature is not a number from 0 to 2
     public const string ComparisonRepairModeUnknown = "MP1032"; // MicroPromptCompareRepair names a mode other than exec, review, none
+    public const string ComparisonTemperatureInvalid = "MP1033"; // MicroPromptCompareTemperature is not a number from 0 to 2
     public const string TelemetryEndpointInvalid = "MP1050";  // MicroPromptOtlpEndpoint / OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute http(s) URL
     public const string TelemetryExportFailed = "MP1051";     // warning: the collector could not be reached or did not answer in time
 
@@ -54,17 +54,17 @@ public static class DiagnosticCodes
     public const string ExamplesFailed = "MP2007";            // compiles, but examples still fail after max passes
     public const string ExamplesNotRun = "MP2008";            // the example harness could not be started or compiled against
     public const string ContractMismatch = "MP2010";
-    public const string SandboxNotIsolated = "MP2050";        // MicroPromptSandbox=auto without a working jail: process isolation only (warning, once per build)
-    public const string JailUnavailable = "MP2051";           // MicroPromptSandbox=jail but bubblewrap / user namespaces / libseccomp are missing
-    public const string ComparisonRunNotCached = "MP2030";    // locked comparison build: a run is not in the user cache
-    public const string LibraryShape = "MP2040";              // a library item has an entry point or public API its contract does not declare
-    public const string CallersBroken = "MP2041";             // the new code breaks the project's files or other items; previous resolution kept
-    public const string ApiChangeNotAllowed = "MP2042";       // a regeneration removed or changed public members (MicroPromptAllowApiChanges)
-    public const string CapabilityNotDeclared = "MP2020";    // generated code uses network/filesystem/… not in `capabilities:`
     public const string ConsoleOrExitInLibrary = "MP2011";    // Console.ReadLine / Environment.Exit in a library item
     public const string UndisposedResource = "MP2012";        // `new` IDisposable in a method, never disposed
     public const string SyncOverAsync = "MP2013";             // .Result / .Wait() / .GetAwaiter().GetResult() on a task
     public const string EmptyCatch = "MP2014";                // catch { } swallows every failure
+    public const string CapabilityNotDeclared = "MP2020";    // generated code uses network/filesystem/… not in `capabilities:`
+    public const string ComparisonRunNotCached = "MP2030";    // locked comparison build: a run is not in the user cache
+    public const string LibraryShape = "MP2040";              // a library item has an entry point or public API its contract does not declare
+    public const string CallersBroken = "MP2041";             // the new code breaks the project's files or other items; previous resolution kept
+    public const string ApiChangeNotAllowed = "MP2042";       // a regeneration removed or changed public members (MicroPromptAllowApiChanges)
+    public const string SandboxNotIsolated = "MP2050";        // MicroPromptSandbox=auto without a working jail: process isolation only (warning, once per build)
+    public const string JailUnavailable = "MP2051";           // MicroPromptSandbox=jail but bubblewrap / user namespaces / libseccomp are missing
 
     // MP3xxx — quality gates and budget
     public const string JudgeBelowMinimum = "MP3001";
@@ -79,14 +79,14 @@ public static class DiagnosticCodes
     public const string CacheEntryCorrupt = "MP4005";
     public const string StoreWriteFailed = "MP4006";
     public const string StoreLockTimeout = "MP4007";
-    public const string HandEditConflict = "MP4020";         // resolved code edited by hand AND the item's inputs changed: no side is picked
+    public const string ReportWriteFailed = "MP4008";         // report.json / report.html could not be written (warning)
     public const string SharedCacheUnavailable = "MP4010";   // Redis unreachable, slow or failing: the build goes on without it
     public const string SharedCacheEntryRejected = "MP4011"; // shared entry unsigned, badly signed, or its code does not match its hash
     public const string SharedCacheWaitTimeout = "MP4012";   // gave up waiting for another builder's generation lease
     public const string SharedCacheMisconfigured = "MP4013"; // bad configuration string, password in it, or a named variable unset
+    public const string HandEditConflict = "MP4020";         // resolved code edited by hand AND the item's inputs changed: no side is picked
     public const string HistoryUnavailable = "MP4030";       // log/diff: git is not installed or the store is not in a git repository
     public const string HistoryRevisionUnknown = "MP4031";   // diff: a revision or log index that the item's history does not have
-    public const string ReportWriteFailed = "MP4008";         // report.json / report.html could not be written (warning)
 
     // MP9xxx — internal
     public const string InternalError = "MP9001";

@@ -6,6 +6,7 @@ using MicroPrompt.Resilience;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Models;
 
@@ -42,14 +43,12 @@ public static class ChatClientFactory
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(model))
         {
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.NoModel,
-                "No model to call. Set MicroPromptModel (or the MICROPROMPT_MODEL environment variable), a 'model:' in the prompt's front matter, or Model metadata on the item."));
+            throw new MicroPromptException(ModelServiceMessages.NoModel());
         }
 
         if (settings.Timeout <= TimeSpan.Zero)
         {
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"The model call timeout must be positive (got {settings.Timeout})."));
+            throw new MicroPromptException(ModelServiceMessages.TimeoutNotPositive(settings.Timeout));
         }
 
         var provider = ProviderResolution.Resolve(settings);
@@ -149,8 +148,6 @@ public static class ChatClientFactory
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static MicroPromptDiagnostic KeyMissing(ResolvedProvider provider) => MicroPromptDiagnostic.Error(
-        DiagnosticCodes.ApiKeyMissing,
-        $"The environment variable '{provider.KeyVariable}' that should hold the API key for provider {provider.Name} ({provider.DisplayEndpoint}) is not set. "
-        + "Set it before building, or set MicroPromptApiKeyVariable to the name of the variable that holds the key.");
+    private static MicroPromptDiagnostic KeyMissing(ResolvedProvider provider)
+        => ModelServiceMessages.ApiKeyMissing(provider.KeyVariable, provider.Name, provider.DisplayEndpoint);
 }

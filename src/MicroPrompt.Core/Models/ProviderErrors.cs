@@ -7,6 +7,7 @@ using MicroPrompt.Diagnostics;
 using OllamaSharp.Models.Exceptions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Models;
 
@@ -42,22 +43,17 @@ public static class ProviderErrors
 
         if (cancellationToken.IsCancellationRequested && chain.Any(e => e is OperationCanceledException))
         {
-            return MicroPromptDiagnostic.Error(DiagnosticCodes.Cancelled, $"The call to model '{model}' at {where} was cancelled.");
+            return ModelServiceMessages.Cancelled(model, where);
         }
 
         if (chain.OfType<BrokenCircuitException>().Any())
         {
-            return MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ProviderUnreachable,
-                $"{where} failed every recent call (connection failures, timeouts or server errors), so MicroPrompt stopped calling it for this build. "
-                + "Check MicroPromptEndpoint (or MICROPROMPT_ENDPOINT), that the server is running and reachable from this machine, and MicroPromptProvider.");
+            return ModelServiceMessages.CircuitOpen(where);
         }
 
         if (chain.OfType<TimeoutRejectedException>().FirstOrDefault() is { } rejected)
         {
-            return MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ProviderTimeout,
-                $"Model '{model}' at {where} did not answer within {rejected.Timeout.TotalSeconds:0.#} s (MicroPromptTimeoutSeconds), after retries. Raise MicroPromptTimeoutSeconds, use a faster model, or check that the server is not overloaded.");
+            return ModelServiceMessages.TimedOutAfterRetries(model, where, rejected.Timeout);
         }
 
         foreach (var ex in chain)
@@ -77,9 +73,7 @@ public static class ProviderErrors
 
         if (chain.Any(e => e is OperationCanceledException or TimeoutException))
         {
-            return MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ProviderTimeout,
-                $"Model '{model}' at {where} did not answer in time. Try again, use a faster model, or check that the server is not overloaded.");
+            return ModelServiceMessages.TimedOut(model, where);
         }
 
         if (chain.OfType<HttpRequestException>().FirstOrDefault() is { HttpRequestError: HttpRequestError.InvalidResponse })
@@ -93,12 +87,7 @@ public static class ProviderErrors
             var connecting = http is null
                 || http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
                     or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
-            var what = connecting
-                ? $"Could not reach {where}."
-                : $"The connection to {where} broke before the reply for model '{model}' was complete.";
-            return MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ProviderUnreachable,
-                $"{what} Check MicroPromptEndpoint (or MICROPROMPT_ENDPOINT) and that the server is running and reachable from this machine.");
+            return ModelServiceMessages.Unreachable(where, model, connecting);
         }
 
         if (chain.FirstOrDefault(IsFormatError) is { } format)
@@ -116,10 +105,7 @@ public static class ProviderErrors
         {
             case 401 or 403:
                 // Never echo the server's text here: some providers quote part of the key they rejected.
-                var keyHint = provider.KeyVariable is null
-                    ? "The server needs credentials this provider does not send; check MicroPromptEndpoint."
-                    : $"Check that the environment variable '{provider.KeyVariable}' holds a valid key for this endpoint (or set MicroPromptApiKeyVariable to the variable that does).";
-                return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderHttpError, $"{where} refused the request for model '{model}' ({reason}). {keyHint}");
+                return ModelServiceMessages.Refused(where, model, reason, provider.KeyVariable);
             case 404:
                 var what = provider.Name == ProviderNames.AzureOpenAI ? "deployment" : "model";
                 var hint = provider.Name switch
@@ -129,20 +115,17 @@ public static class ProviderErrors
                     ProviderNames.Anthropic => "Check the model id (e.g. claude-haiku-4-5), and that MicroPromptEndpoint is the API root (requests go to {endpoint}/v1/messages).",
                     _ => "Check the model name, and that MicroPromptEndpoint is the API root (OpenAI-compatible endpoints usually end in /v1).",
                 };
-                return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderUnknownModel, $"{Capitalize(what)} '{model}' was not found at {where} ({reason}){Suffix(serverMessage)} {hint}");
+                return ModelServiceMessages.UnknownModel(Capitalize(what), model, where, reason, Suffix(serverMessage), hint);
             case 429:
-                return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderHttpError, $"{where} rate-limited the request for model '{model}' ({reason}){Suffix(serverMessage)} Try again later, or lower MicroPromptMaxConcurrency.");
+                return ModelServiceMessages.RateLimited(where, model, reason, Suffix(serverMessage));
             case 529:
-                return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderHttpError, $"{where} is overloaded (HTTP 529) and did not serve model '{model}' after retries{Suffix(serverMessage)} Try again later, or lower MicroPromptMaxConcurrency.");
+                return ModelServiceMessages.Overloaded(where, model, Suffix(serverMessage));
             default:
-                var next = status >= 500 ? "The server failed; try again later." : "Check the model and the provider settings.";
-                return MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderHttpError, $"{where} answered {reason} for model '{model}'{Suffix(serverMessage)} {next}");
+                return ModelServiceMessages.HttpError(where, model, reason, Suffix(serverMessage), status >= 500);
         }
     }
 
-    private static MicroPromptDiagnostic BadResponse(string where, string model, string detail) => MicroPromptDiagnostic.Error(
-        DiagnosticCodes.ProviderBadResponse,
-        $"The reply from {where} for model '{model}' could not be read ({detail}). Check that MicroPromptEndpoint points at the model API itself, not at a proxy or web page, and that MicroPromptProvider matches the server.");
+    private static MicroPromptDiagnostic BadResponse(string where, string model, string detail) => ModelServiceMessages.BadResponse(where, model, detail);
 
     private static bool IsFormatError(Exception ex)
         => ex is JsonException or FormatException or InvalidOperationException or ArgumentOutOfRangeException or IndexOutOfRangeException or KeyNotFoundException

@@ -11,12 +11,6 @@ internal sealed class PromptParseContext(string filePath)
 
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    public void Error(string code, string message, SourceSpan at)
-        => _diagnostics.Add(MicroPromptDiagnostic.Error(code, message, FilePath, at.Line, at.Column));
-
-    public void Warning(string code, string message, SourceSpan at)
-        => _diagnostics.Add(MicroPromptDiagnostic.Warning(code, message, FilePath, at.Line, at.Column));
-
     /// <summary>Reports a diagnostic from a message factory (<c>Diagnostics/Messages</c>) at <paramref name="at"/> in this file.</summary>
     public void Report(MicroPromptDiagnostic diagnostic, SourceSpan at)
         => _diagnostics.Add(diagnostic with { File = FilePath, Line = at.Line, Column = at.Column });
