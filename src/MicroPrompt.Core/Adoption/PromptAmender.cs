@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Generation;
 using MicroPrompt.History;
 using MicroPrompt.Prompts;
 using Microsoft.Extensions.AI;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Adoption;
 

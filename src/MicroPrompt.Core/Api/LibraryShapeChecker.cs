@@ -1,5 +1,6 @@
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,8 +20,6 @@ namespace MicroPrompt.Api;
 /// </summary>
 public static class LibraryShapeChecker
 {
-    private const string EntryPoint = "a library item must not contain an entry point: remove ";
-    private const string NoDemo = " (no demo or usage code in the file)";
 
     private static readonly Dictionary<string, string> PairedOperators = new(StringComparer.Ordinal)
     {
@@ -55,13 +54,13 @@ public static class LibraryShapeChecker
     {
         if (root.Members.OfType<GlobalStatementSyntax>().FirstOrDefault() is { } statement)
         {
-            problems.Add(Problem(statement.GetFirstToken(), $"{EntryPoint}the top-level statements{NoDemo}"));
+            problems.Add(Problem(statement.GetFirstToken(), LibraryShapeMessages.TopLevelStatements()));
         }
 
         foreach (var main in root.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(IsEntryPoint))
         {
             var owner = main.Parent is BaseTypeDeclarationSyntax type ? $" of '{ApiSurface.PathDisplay(type)}'" : "";
-            problems.Add(Problem(main.Identifier, $"{EntryPoint}the `Main` method{owner}{NoDemo}"));
+            problems.Add(Problem(main.Identifier, LibraryShapeMessages.MainMethod(owner)));
         }
     }
 
@@ -91,7 +90,7 @@ public static class LibraryShapeChecker
             if (!contractByPath.TryGetValue(path, out var declared))
             {
                 reported.Add(path);
-                problems.Add(Problem(type.Entry, $"{Access(type.Entry)} type '{type.PathDisplay}' is not part of the ## Contract: make it internal or remove it"));
+                problems.Add(Problem(type.Entry, LibraryShapeMessages.TypeNotInContract(Access(type.Entry), type.PathDisplay)));
                 continue;
             }
 
@@ -108,7 +107,7 @@ public static class LibraryShapeChecker
                     ? $" (it belongs to '{undeclared}', which the contract's '{type.PathDisplay}' does not implement): implement it explicitly or remove it"
                     : sameName.Count > 0 ? $", which declares {string.Join(" / ", sameName)} by that name: use the contract's signature, or make it private"
                     : type.Entry.Kind == "interface" ? ": remove it from the interface" : ": make it private or remove it";
-                problems.Add(Problem(member, $"{Access(member)} {member.Kind} '{member.Display}' is not part of the ## Contract{hint}"));
+                problems.Add(Problem(member, LibraryShapeMessages.MemberNotInContract(Access(member), member.Kind, member.Display, hint)));
             }
         }
     }

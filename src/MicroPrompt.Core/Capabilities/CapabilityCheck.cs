@@ -1,7 +1,7 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Prompts;
 using MicroPrompt.Resolution;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Capabilities;
 

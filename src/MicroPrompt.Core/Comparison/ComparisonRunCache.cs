@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Hashing;
 using MicroPrompt.Store;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Comparison;
 

@@ -1,10 +1,10 @@
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Generation;
 using MicroPrompt.Hashing;
 using MicroPrompt.Prompts;
 using MicroPrompt.Resolution;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Comparison;
 

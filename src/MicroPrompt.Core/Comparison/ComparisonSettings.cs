@@ -1,7 +1,7 @@
 using System.Globalization;
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Generation;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Generation;
 
 namespace MicroPrompt.Comparison;
 

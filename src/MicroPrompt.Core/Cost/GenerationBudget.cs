@@ -1,6 +1,6 @@
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Generation;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Generation;
 
 namespace MicroPrompt.Cost;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Generation;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Generation;
 
 namespace MicroPrompt.Cost;
 

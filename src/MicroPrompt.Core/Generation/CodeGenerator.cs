@@ -1,10 +1,10 @@
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Prompts;
 using MicroPrompt.Telemetry;
 using MicroPrompt.Verification;
 using Microsoft.Extensions.AI;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Generation;
 

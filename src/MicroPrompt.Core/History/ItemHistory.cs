@@ -1,7 +1,7 @@
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Generation;
 using MicroPrompt.Keys;
 using MicroPrompt.Store;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.History;
 

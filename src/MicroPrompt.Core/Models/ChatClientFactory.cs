@@ -2,11 +2,11 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Resilience;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Models;
 

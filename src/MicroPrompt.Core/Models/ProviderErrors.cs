@@ -4,10 +4,10 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Anthropic.Exceptions;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using OllamaSharp.Models.Exceptions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Models;
 

@@ -1,7 +1,7 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 

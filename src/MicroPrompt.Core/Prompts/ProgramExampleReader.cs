@@ -1,8 +1,8 @@
 using System.Globalization;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Prompts;
 

@@ -1,11 +1,11 @@
 using System.Text;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Quality;
 

@@ -1,8 +1,8 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Quality;
 

@@ -1,6 +1,6 @@
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Resolution;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Resolution;
 
 namespace MicroPrompt.Reporting;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Generation;
 using MicroPrompt.Keys;
 using MicroPrompt.Store;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 

@@ -1,7 +1,7 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Keys;
 using MicroPrompt.Prompts;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 

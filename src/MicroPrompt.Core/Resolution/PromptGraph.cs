@@ -1,6 +1,6 @@
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Prompts;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Prompts;
 
 namespace MicroPrompt.Resolution;
 

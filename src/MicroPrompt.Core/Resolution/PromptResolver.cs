@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using MicroPrompt.Compilation;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Generation;
 using MicroPrompt.Prompts;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Store;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 

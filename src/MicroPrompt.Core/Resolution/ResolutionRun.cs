@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Generation;
 using MicroPrompt.Prompts;
 using MicroPrompt.SharedCache;
 using MicroPrompt.Store;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Resolution;
 

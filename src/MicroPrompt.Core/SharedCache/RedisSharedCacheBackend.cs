@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Store;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.SharedCache;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Store;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Store;
 
 namespace MicroPrompt.SharedCache;
 

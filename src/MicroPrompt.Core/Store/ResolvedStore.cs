@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Hashing;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Hashing;
 
 namespace MicroPrompt.Store;
 

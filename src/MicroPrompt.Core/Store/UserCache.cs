@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Hashing;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Hashing;
 
 namespace MicroPrompt.Store;
 

@@ -1,10 +1,10 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Telemetry;
 

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Verification.Jail;
 using MicroPrompt.Diagnostics.Messages;
+using MicroPrompt.Verification.Jail;
 
 namespace MicroPrompt.Verification;
 
