@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace MicroPrompt.Reporting;
 
 /// <summary>One item's row of the report.</summary>
-public sealed class ReportItem
+public sealed record ReportItem
 {
     /// <summary>The prompt's path relative to the project.</summary>
     public required string Path { get; init; }

@@ -4,7 +4,7 @@ using MicroPrompt.Store;
 namespace MicroPrompt.Status;
 
 /// <summary>One item's status: its state, why, and what the build would use.</summary>
-public sealed class ItemStatusEntry
+public sealed record ItemStatusEntry
 {
     /// <summary>The item path relative to the project ('/' separated): its identity in the lock.</summary>
     public required string Path { get; init; }
