@@ -148,6 +148,7 @@ public static class BuildReportBuilder
             Origin = r.Origin,
             ApiChanges = r.ApiChanges,
             BrokenCallers = r.BrokenCallers.Select(c => Redact(c, context)).ToList(),
+            Assumptions = r.Assumptions.Select(a => Redact(a, context)).ToList(),
             GeneratedFile = r.GeneratedFile is null ? null : Path.GetRelativePath(context.ProjectDirectory, r.GeneratedFile).Replace('\\', '/'),
             Code = ReadCode(r, context),
         };

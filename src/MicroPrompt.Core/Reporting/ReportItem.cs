@@ -66,6 +66,9 @@ public sealed record ReportItem
     /// <summary>For a failed regeneration: the callers its last code broke, as compiler errors. Since 1.3.</summary>
     public IReadOnlyList<string> BrokenCallers { get; init; } = [];
 
+    /// <summary>The model's assumptions where the prompt is silent (from the lock for resolved items); empty when none. Since 1.4.</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+
     /// <summary>The generated file, relative to the project (null when nothing was emitted).</summary>
     public string? GeneratedFile { get; init; }
 

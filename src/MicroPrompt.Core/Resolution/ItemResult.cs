@@ -64,6 +64,9 @@ public sealed record ItemResult
     /// <summary>For a failure: the callers (project files, other items) the last code broke.</summary>
     public IReadOnlyList<string> BrokenCallers { get; init; } = [];
 
+    /// <summary>The model's assumptions about the code (for resolved/cached items: the ones recorded); empty when none.</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+
     /// <summary>How this build's code came to be: <c>generated</c>, <c>edited</c>, <c>reverified</c>; null when not produced in this build.</summary>
     public string? Origin { get; init; }
 
@@ -98,6 +101,7 @@ public sealed record ItemResult
             LastErrors = outcome.LastErrors,
             ApiChanges = outcome.ApiChanges,
             BrokenCallers = outcome.BrokenCallers,
+            Assumptions = outcome.Assumptions,
         };
     }
 
@@ -125,6 +129,7 @@ public sealed record ItemResult
             JudgeModel = grade?.JudgeModel,
             OriginalJudgeUsage = new UsageTotals(grade?.JudgeInputTokens ?? 0, grade?.JudgeOutputTokens ?? 0),
             Findings = grade?.Findings ?? [],
+            Assumptions = record.Assumptions ?? [],
         };
     }
 }

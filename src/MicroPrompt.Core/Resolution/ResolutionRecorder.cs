@@ -42,6 +42,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
             ReportedModel = earlier?.ReportedModel,
             Provider = earlier?.Provider,
             Usage = earlier?.Usage ?? record.Usage,
+            Assumptions = earlier?.Assumptions,
             Grade = record.Grade! with
             {
                 FirstCorrectPass = earlier?.Grade?.FirstCorrectPass,

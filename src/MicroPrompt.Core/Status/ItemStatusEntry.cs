@@ -29,6 +29,9 @@ public sealed record ItemStatusEntry
     /// <summary>The lock entry, if any.</summary>
     public LockEntry? Entry { get; init; }
 
+    /// <summary>The assumptions recorded in the lock entry (empty when there is none, or it records none).</summary>
+    public IReadOnlyList<string> Assumptions => Entry?.Assumptions ?? [];
+
     /// <summary>True for every state but up-to-date: the next build has work (or an error) for this item.</summary>
     public bool NeedsWork => State != ItemState.UpToDate;
 

@@ -27,6 +27,9 @@ public sealed record GenerationRecord
     /// <summary>Capabilities the code uses (network, filesystem, …), sorted; null in entries written before they were recorded.</summary>
     public List<string>? Capabilities { get; init; }
 
+    /// <summary>The model's assumptions where the prompt is silent (never compiled, not hashed); null when it gave none.</summary>
+    public List<string>? Assumptions { get; init; }
+
     public DateTimeOffset GeneratedAt { get; init; }
 
     public string GeneratorVersion { get; init; } = "";
@@ -76,6 +79,7 @@ public sealed record GenerationRecord
                 Findings = outcome.Findings.Count == 0 ? null : outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
             },
             Capabilities = MicroPrompt.Capabilities.CapabilityCheck.Names(outcome.Capabilities),
+            Assumptions = outcome.Assumptions.Count == 0 ? null : [.. outcome.Assumptions],
         };
     }
 
@@ -83,7 +87,7 @@ public sealed record GenerationRecord
     public static GenerationRecord Of(LockEntry entry, string code) => new()
     {
         Key = entry.Key, Code = code, CodeHash = entry.CodeHash, Model = entry.Model, ReportedModel = entry.ReportedModel,
-        Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, Capabilities = entry.Capabilities,
+        Provider = entry.Provider, Usage = entry.Usage, Grade = entry.Grade, Capabilities = entry.Capabilities, Assumptions = entry.Assumptions,
         GeneratedAt = entry.GeneratedAt, GeneratorVersion = entry.GeneratorVersion, Base = entry.Base, Origin = entry.Origin,
     };
 }

@@ -53,6 +53,13 @@ public sealed record LockEntry
     /// <summary>Capabilities the code uses (network, filesystem, …), sorted; null in entries written before they were recorded.</summary>
     public List<string>? Capabilities { get; init; }
 
+    /// <summary>
+    /// The assumptions the model made where the prompt is silent, as it stated them (a few short lines); null — and
+    /// absent from the file — when it gave none. Not part of the code hash or of any key: recorded so a pull request
+    /// shows them in the lock diff.
+    /// </summary>
+    public List<string>? Assumptions { get; init; }
+
     /// <summary>When the code was generated (UTC, ISO 8601).</summary>
     public DateTimeOffset GeneratedAt { get; init; }
 
@@ -68,7 +75,7 @@ public sealed record LockEntry
     {
         PromptHash = promptHash, Model = record.Model, ReportedModel = record.ReportedModel, Provider = record.Provider,
         Key = record.Key, CodeHash = record.CodeHash, CodeFile = codeFile, Usage = record.Usage, Grade = record.Grade,
-        Capabilities = record.Capabilities, GeneratedAt = record.GeneratedAt, GeneratorVersion = record.GeneratorVersion,
+        Capabilities = record.Capabilities, Assumptions = record.Assumptions, GeneratedAt = record.GeneratedAt, GeneratorVersion = record.GeneratorVersion,
         Inputs = inputs,
         Origin = record.Origin, Base = record.Base,
     };

@@ -31,6 +31,7 @@ public class ItemResultMappingTests
             [nameof(GenerationOutcome.Findings)] = r => Assert.Equal(["MP2010: a finding"], r.Findings),
             [nameof(GenerationOutcome.ApiChanges)] = r => Assert.Equal(outcome.ApiChanges, r.ApiChanges),
             [nameof(GenerationOutcome.BrokenCallers)] = r => Assert.Equal(outcome.BrokenCallers, r.BrokenCallers),
+            [nameof(GenerationOutcome.Assumptions)] = r => Assert.Equal(outcome.Assumptions, r.Assumptions),
         }, new Dictionary<string, string>
         {
             [nameof(GenerationOutcome.Status)] = "the resolver decides the item's status from it (generated, resolved, refused, skipped, failed)",
@@ -72,6 +73,7 @@ public class ItemResultMappingTests
             [nameof(GenerationRecord.Model)] = r => Assert.Equal(record.Model, r.Model),
             [nameof(GenerationRecord.Usage)] = r => Assert.Equal((new UsageTotals(1000, 200), 3), (r.OriginalUsage, r.OriginalPasses)),
             [nameof(GenerationRecord.Grade)] = r => Assert.Equal(grade.FirstCorrectPass, r.FirstCorrectPass), // field by field below
+            [nameof(GenerationRecord.Assumptions)] = r => Assert.Equal(record.Assumptions, r.Assumptions),
         }, new Dictionary<string, string>
         {
             [nameof(GenerationRecord.Code)] = "the recorder writes it to the .g.cs (GeneratedFile)",
@@ -110,5 +112,6 @@ public class ItemResultMappingTests
         Assert.True(result.Compiles);
         Assert.Equal((0, 0), (result.ExamplesPassed, result.ExamplesTotal));
         Assert.Empty(result.Findings);
+        Assert.Empty(ItemResult.Of("Slug.mprompt", ItemStatus.Cached, Record() with { Assumptions = null }).Assumptions);
     }
 }

@@ -44,6 +44,7 @@ internal static class MappingSamples
         BrokenCallers = ["Program.cs(3,1): error CS0117"],
         Edited = true,
         PassRecords = [new PassRecord(1, HadCode: true, Compiled: true, ErrorCount: 0)],
+        Assumptions = ["Input is ASCII", "Empty input gives an empty slug"],
     };
 
     public static GenerationRecord Record() => new()
@@ -57,6 +58,7 @@ internal static class MappingSamples
         Usage = new LockUsage { InputTokens = 1000, OutputTokens = 200, Passes = 3 },
         Grade = Grade(),
         Capabilities = ["network"],
+        Assumptions = ["Input is ASCII"],
         GeneratedAt = When,
         GeneratorVersion = "1.2.3",
         Origin = LockOrigins.Edited,
@@ -91,6 +93,7 @@ internal static class MappingSamples
         Usage = new LockUsage { InputTokens = 1000, OutputTokens = 200, Passes = 3 },
         Grade = Grade(),
         Capabilities = ["network"],
+        Assumptions = ["Input is ASCII"],
         GeneratedAt = When,
         GeneratorVersion = "1.2.3",
     };

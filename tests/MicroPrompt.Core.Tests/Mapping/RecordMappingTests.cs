@@ -26,6 +26,7 @@ public class RecordMappingTests
             [nameof(GenerationRecord.Usage)] = e => Assert.Equal(record.Usage, e.Usage),
             [nameof(GenerationRecord.Grade)] = e => Assert.Equal(record.Grade, e.Grade),
             [nameof(GenerationRecord.Capabilities)] = e => Assert.Equal(record.Capabilities, e.Capabilities),
+            [nameof(GenerationRecord.Assumptions)] = e => Assert.Equal(record.Assumptions, e.Assumptions),
             [nameof(GenerationRecord.GeneratedAt)] = e => Assert.Equal(record.GeneratedAt, e.GeneratedAt),
             [nameof(GenerationRecord.GeneratorVersion)] = e => Assert.Equal(record.GeneratorVersion, e.GeneratorVersion),
             [nameof(GenerationRecord.Origin)] = e => Assert.Equal(record.Origin, e.Origin),
@@ -58,6 +59,7 @@ public class RecordMappingTests
             [nameof(LockEntry.Usage)] = r => Assert.Equal(entry.Usage, r.Usage),
             [nameof(LockEntry.Grade)] = r => Assert.Equal(entry.Grade, r.Grade),
             [nameof(LockEntry.Capabilities)] = r => Assert.Equal(entry.Capabilities, r.Capabilities),
+            [nameof(LockEntry.Assumptions)] = r => Assert.Equal(entry.Assumptions, r.Assumptions),
             [nameof(LockEntry.GeneratedAt)] = r => Assert.Equal(entry.GeneratedAt, r.GeneratedAt),
             [nameof(LockEntry.GeneratorVersion)] = r => Assert.Equal(entry.GeneratorVersion, r.GeneratorVersion),
         }, new Dictionary<string, string>
@@ -94,6 +96,7 @@ public class RecordMappingTests
             [nameof(GenerationOutcome.JudgeUsage)] = r => Assert.Equal((outcome.JudgeUsage.InputTokens, outcome.JudgeUsage.OutputTokens), (r.Grade!.JudgeInputTokens!.Value, r.Grade.JudgeOutputTokens!.Value)),
             [nameof(GenerationOutcome.Findings)] = r => Assert.Equal(["MP2010: a finding"], r.Grade!.Findings!),
             [nameof(GenerationOutcome.Capabilities)] = r => Assert.Equal(["network"], r.Capabilities!),
+            [nameof(GenerationOutcome.Assumptions)] = r => Assert.Equal(outcome.Assumptions, r.Assumptions!),
         }, new Dictionary<string, string>
         {
             [nameof(GenerationOutcome.Status)] = "only succeeded outcomes are recorded",
@@ -115,7 +118,9 @@ public class RecordMappingTests
     [Fact]
     public void An_unjudged_outcome_records_no_judge_tokens()
     {
-        var record = GenerationRecord.Of("k", "m", Outcome() with { JudgeModel = null, JudgeScore = null, JudgeUsage = UsageTotals.Zero, Findings = [] });
+        var record = GenerationRecord.Of("k", "m", Outcome() with { JudgeModel = null, JudgeScore = null, JudgeUsage = UsageTotals.Zero, Findings = [], Assumptions = [] });
+
+        Assert.Null(record.Assumptions); // omitted from the lock and the cache entry
 
         Assert.Null(record.Grade!.JudgeInputTokens);
         Assert.Null(record.Grade.JudgeOutputTokens);

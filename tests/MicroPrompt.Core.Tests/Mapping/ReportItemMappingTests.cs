@@ -40,6 +40,7 @@ public class ReportItemMappingTests
         ApiChanges = [new ApiChange(ApiChangeKind.Added, "Slug.Make(string)", null, "static string Slug.Make(string)")],
         BrokenCallers = ["Program.cs(3,1): error CS0117"],
         Origin = "edited",
+        Assumptions = ["Input is ASCII"],
     };
 
     [Fact]
@@ -81,6 +82,7 @@ public class ReportItemMappingTests
             [nameof(ItemResult.ApiChanges)] = i => Assert.Equal(result.ApiChanges, i.ApiChanges),
             [nameof(ItemResult.BrokenCallers)] = i => Assert.Equal(result.BrokenCallers, i.BrokenCallers),
             [nameof(ItemResult.Origin)] = i => Assert.Equal("edited", i.Origin),
+            [nameof(ItemResult.Assumptions)] = i => Assert.Equal(["Input is ASCII"], i.Assumptions),
         }, new Dictionary<string, string>
         {
             [nameof(ItemResult.Key)] = "report rows are by path; the key is in lock.json and dotnet mprompt status --verbose",
