@@ -39,6 +39,7 @@ public sealed class AssumptionResolutionTests
         var item = Assert.Single(report.Items);
         Assert.Equal("One means the integer 1, never a string.", item.Assumptions[0]);
         Assert.Equal("The *** is not used.", item.Assumptions[1]); // a secret is redacted wherever it appears
+        Reporting.ReportSchema.AssertValid(ReportWriter.ToJson(report));
         using (var json = JsonDocument.Parse(ReportWriter.ToJson(report)))
         {
             Assert.Equal("1.4", json.RootElement.GetProperty("schemaVersion").GetString());
