@@ -88,7 +88,7 @@ public static partial class PromptComposer
 
         s.Append("# Reply format\n")
             .Append("- Reply with exactly ONE fenced code block tagged csharp (```csharp … ```) containing one complete C# file.\n")
-            .Append("- Do not split the file into several blocks and do not add other code blocks (no usage samples).\n")
+            .Append("- Do not split the file into several blocks and do not add other code blocks (no usage samples); the only other block is the assumptions block below.\n")
             .Append(AssumptionsRule).Append("\n\n");
 
         s.Append("# The file\n")
