@@ -71,6 +71,33 @@ public sealed class AssumptionResolutionTests
         Assert.Empty(Assert.Single(BuildReportBuilder.Build(result, Context(fx)).Items).Assumptions);
     }
 
+    [Fact]
+    public async Task A_re_verified_item_keeps_its_assumptions_and_an_edit_is_shown_the_recorded_ones()
+    {
+        const string alpha = "# Alpha\n\nReturn 1.\n\n## Contract\n```csharp\npublic static class Alpha { public static int One(); }\n```\n";
+        const string beta = "---\nuses: [A.mprompt]\n---\n# Beta\n\nReturn Alpha.One() + 1.\n";
+        using var fx = new ResolverFixture().Prompt("A.mprompt", alpha).Prompt("B.mprompt", beta);
+        string Code(GenerationRequest r, string one) => r.Prompt.Title == "Alpha"
+            ? $"namespace {r.Namespace};\npublic static class Alpha {{ public static int One() => {one}; }}\n"
+            : $"namespace {r.Namespace};\npublic static class Beta {{ public static int Two() => Alpha.One() + 1; }}\n";
+        await fx.ResolveAsync(new FakeItemGenerator(r => FakeItemGenerator.Code(Code(r, "1")) with { Assumptions = [r.Prompt.Title + " assumption"] }));
+
+        fx.Prompt("A.mprompt", alpha.Replace("Return 1.", "Return 1, computed as 2 - 1.", StringComparison.Ordinal));
+        var generator = new FakeItemGenerator(r => FakeItemGenerator.Code(Code(r, "2 - 1")) with { Edited = true, Assumptions = ["Alpha updated"] })
+        {
+            Verify = (request, code) => new GenerationOutcome { Status = GenerationStatus.Succeeded, Code = code, Compiles = true },
+        };
+        var result = await fx.ResolveAsync(generator);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var edit = Assert.Single(generator.Requests);
+        Assert.Equal(["Alpha assumption"], edit.Previous!.Assumptions); // shown to the model, to update
+        var lockFile = new MicroPrompt.Store.ResolvedStore(fx.Store).LoadLock();
+        Assert.Equal(["Alpha updated"], lockFile.Items["A.mprompt"].Assumptions);
+        Assert.Equal("reverified", lockFile.Items["B.mprompt"].Origin);
+        Assert.Equal(["Beta assumption"], lockFile.Items["B.mprompt"].Assumptions); // same code: same assumptions
+    }
+
     private static ReportContext Context(ResolverFixture fx) => new()
     {
         ProjectDirectory = fx.Root, ProjectName = "App", GeneratorVersion = "1.0.0", Secrets = ["secret-token-1234"],
