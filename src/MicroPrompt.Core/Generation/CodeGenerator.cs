@@ -71,6 +71,7 @@ public sealed class CodeGenerator : IItemGenerator
         var lastCompiled = false;
         ExampleRunReport? lastReport = null;
         ItemVerdict? lastVerdict = null;
+        IReadOnlyList<string> assumptions = request.Previous is { Edit: true } edited ? edited.Assumptions : []; // an edit keeps them unless restated
 
         for (var pass = 1; pass <= maxPasses; pass++)
         {
@@ -88,6 +89,7 @@ public sealed class CodeGenerator : IItemGenerator
             reportedModel = response.ModelId ?? reportedModel;
             var reply = response.Text ?? "";
             var extraction = CodeExtractor.Extract(reply);
+            assumptions = Assumptions(reply, assumptions);
 
             var refusal = Refusal(response, reply, extraction);
             if (refusal is not null)
@@ -125,7 +127,7 @@ public sealed class CodeGenerator : IItemGenerator
                     records.Add(new PassRecord(pass, HadCode: true, Compiled: true, ErrorCount: 0, report.Passed, report.Total));
                     if (report.AllPassed)
                     {
-                        var correct = new Correct(extraction.Code, reply, pass, report, verdict.Compile.Capabilities, verdict.ApiChanges, freshFallback);
+                        var correct = new Correct(extraction.Code, reply, pass, report, verdict.Compile.Capabilities, verdict.ApiChanges, freshFallback, assumptions);
                         return await ReviewAsync(request, client, messages, correct, pass, usage, records, reportedModel, fileName, cancellationToken)
                             .ConfigureAwait(false);
                     }
@@ -243,7 +245,7 @@ public sealed class CodeGenerator : IItemGenerator
                 break;
             }
 
-            correct = new Correct(extraction.Code, reply, pass, report, verdict.Compile.Capabilities, verdict.ApiChanges, correct.FreshFallback);
+            correct = new Correct(extraction.Code, reply, pass, report, verdict.Compile.Capabilities, verdict.ApiChanges, correct.FreshFallback, Assumptions(reply, correct.Assumptions));
         }
 
         return new GenerationOutcome
@@ -263,6 +265,7 @@ public sealed class CodeGenerator : IItemGenerator
             Capabilities = correct.Capabilities,
             ApiChanges = correct.ApiChanges,
             Edited = request.Previous is { Edit: true } && !correct.FreshFallback,
+            Assumptions = correct.Assumptions,
         };
     }
 
@@ -375,7 +378,15 @@ public sealed class CodeGenerator : IItemGenerator
         ExampleRunReport Report,
         IReadOnlyList<MicroPrompt.Capabilities.CapabilityUse> Capabilities,
         IReadOnlyList<Api.ApiChange> ApiChanges,
-        bool FreshFallback);
+        bool FreshFallback,
+        IReadOnlyList<string> Assumptions);
+
+    /// <summary>
+    /// The assumptions after <paramref name="reply"/>: its own when it gave an assumptions block ("none" included), else
+    /// the <paramref name="earlier"/> ones (a repair that only resent the code keeps what the conversation established).
+    /// </summary>
+    private static IReadOnlyList<string> Assumptions(string reply, IReadOnlyList<string> earlier) =>
+        AssumptionExtractor.Extract(reply) is { Given: true } said ? said.Items : earlier;
 
     /// <summary>Nothing to release: chat clients belong to whoever supplied them.</summary>
     public void Dispose()

@@ -71,6 +71,12 @@ public sealed record GenerationOutcome
     /// <summary>The code is an edit of the previous resolution (false for a generation from scratch, the fresh fallback included).</summary>
     public bool Edited { get; init; }
 
+    /// <summary>
+    /// What the model said it assumed where the prompt is silent (from the reply of the accepted code, or the latest
+    /// earlier reply that gave some); never compiled, not part of any hash or key. Empty when none were given.
+    /// </summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+
     /// <summary>What each model call produced, in order (empty when no call was made).</summary>
     public IReadOnlyList<PassRecord> PassRecords { get; init; } = [];
 }

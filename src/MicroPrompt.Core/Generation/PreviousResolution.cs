@@ -16,4 +16,8 @@ public sealed record PreviousResolution(
     string? PromptText,
     string? PromptDiff,
     string? Contract,
-    bool Edit);
+    bool Edit)
+{
+    /// <summary>The assumptions recorded with <see cref="Code"/> (shown to the model of an edit, to update).</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+}

@@ -18,7 +18,8 @@ public static partial class PromptComposer
             .Append("- make the smallest change that does it;\n")
             .Append("- keep every name, signature, public member, file structure, comment and behaviour the prompt change does not touch: ")
             .Append("other files of the project call this code;\n")
-            .Append("- reply with the whole updated file in one ```csharp block.\n\n");
+            .Append("- reply with the whole updated file in one ```csharp block, then the ```assumptions block with the assumptions of the ")
+            .Append("updated code: keep those that still hold, change or drop those the new prompt settles, add any new ones.\n\n");
 
         s.Append("# The new prompt\n\n").Append(UserText(request.Prompt));
 
@@ -32,6 +33,16 @@ public static partial class PromptComposer
         }
 
         s.Append("\n# The existing code\n```csharp\n").Append(EnsureNewline(CodeExtractor.NormalizeNewlines(previous.Code))).Append("```\n");
+        if (previous.Assumptions.Count > 0)
+        {
+            s.Append("\n# The existing code's assumptions\n```assumptions\n");
+            foreach (var assumption in previous.Assumptions)
+            {
+                s.Append("- ").Append(assumption).Append('\n');
+            }
+
+            s.Append("```\n");
+        }
         return s.ToString();
     }
 }

@@ -51,7 +51,8 @@ public static partial class PromptComposer
                 .Append("- Does it implement the contract exactly (names, signatures, accessibility)?\n")
                 .Append("- Does it satisfy every example, including edge cases (empty input, null, boundaries)?\n")
                 .Append("- Does it follow every rule (namespace, kind of file, available packages only)?\n")
-                .Append("Fix everything that is wrong. Reply with the whole corrected file in one ```csharp block, even if nothing changed.");
+                .Append("Fix everything that is wrong. Reply with the whole corrected file in one ```csharp block, even if nothing changed, ")
+                .Append(AssumptionsAgain);
             return new ChatMessage(ChatRole.User, text.ToString());
         }
 
@@ -66,7 +67,7 @@ public static partial class PromptComposer
             text.Append("- … and ").Append(problems.Count - MaxRepairProblems).Append(" more.\n");
         }
 
-        text.Append("Fix every problem. Reply with the whole corrected file in one ```csharp block.");
+        text.Append("Fix every problem. Reply with the whole corrected file in one ```csharp block, ").Append(AssumptionsAgain);
         return new ChatMessage(ChatRole.User, text.ToString());
     }
 
@@ -75,7 +76,7 @@ public static partial class PromptComposer
     {
         var text = new StringBuilder("Your previous reply could not be used: ");
         text.Append(string.IsNullOrWhiteSpace(problem) ? "it contains no code block" : problem.Trim().TrimEnd('.'));
-        text.Append(".\nReply with exactly ONE ```csharp block containing the whole C# file, and nothing else in code blocks.");
+        text.Append(".\nReply with exactly ONE ```csharp block containing the whole C# file, then the ```assumptions block, and nothing else in code blocks.");
         return new ChatMessage(ChatRole.User, text.ToString());
     }
 
@@ -87,7 +88,8 @@ public static partial class PromptComposer
 
         s.Append("# Reply format\n")
             .Append("- Reply with exactly ONE fenced code block tagged csharp (```csharp … ```) containing one complete C# file.\n")
-            .Append("- Do not split the file into several blocks and do not add other code blocks (no usage samples).\n\n");
+            .Append("- Do not split the file into several blocks and do not add other code blocks (no usage samples); the only other block is the assumptions block below.\n")
+            .Append(AssumptionsRule).Append("\n\n");
 
         s.Append("# The file\n")
             .Append("- Use the file-scoped namespace declaration `namespace ").Append(request.Namespace).Append(";`.\n")
@@ -163,6 +165,19 @@ public static partial class PromptComposer
 
         return s.ToString();
     }
+
+    /// <summary>
+    /// The request for assumptions (read by <see cref="AssumptionExtractor"/>): a block tagged <c>assumptions</c>, which
+    /// the code extractor never takes for code. Not part of the template version: it asks for no different code, and a
+    /// bump would regenerate every item of every user; code generated before it simply has no assumptions.
+    /// </summary>
+    private const string AssumptionsRule =
+        "- After the code block, add one fenced block tagged assumptions (```assumptions … ```) listing the decisions you made "
+        + "where the task is silent (edge cases, input limits, formats, error behaviour): one short line each, starting with \"- \", "
+        + "at most 10; write \"- none\" when the task leaves nothing open. It is recorded for the reader and never compiled.";
+
+    private const string AssumptionsAgain =
+        "then the ```assumptions block again (updated where your change decided something new).";
 
     private const string LibraryRules =
         "# Kind: library\n"

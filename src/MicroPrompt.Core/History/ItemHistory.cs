@@ -141,7 +141,7 @@ public sealed class ItemHistory
                 if (cache.TryGet(key, out var record, out _) && record is not null
                     && !found.Any(f => f.Entry.Key == record.Key && f.Entry.CodeHash == record.CodeHash))
                 {
-                    found.Add((HistorySource.Cache, null, EntryOf(record, promptHash), record));
+                    found.Add((HistorySource.Cache, null, LockEntry.Of(record, promptHash, codeFile: "", inputs: null), record)); // the prompt hash comes from the index: a record does not keep one
                 }
             }
         }
@@ -187,11 +187,4 @@ public sealed class ItemHistory
         entry.GeneratedAt != default ? entry.GeneratedAt : commit?.When ?? default;
 
     private static bool Same(LockEntry a, LockEntry b) => a.Key == b.Key && a.CodeHash == b.CodeHash;
-
-    /// <summary>A cached record as a lock entry (the prompt hash comes from the index: a record does not keep one).</summary>
-    private static LockEntry EntryOf(GenerationRecord r, string promptHash) => new()
-    {
-        PromptHash = promptHash, Key = r.Key, CodeHash = r.CodeHash, Model = r.Model, ReportedModel = r.ReportedModel, Provider = r.Provider, Usage = r.Usage,
-        Grade = r.Grade, GeneratedAt = r.GeneratedAt, GeneratorVersion = r.GeneratorVersion, Origin = r.Origin, Base = r.Base,
-    };
 }

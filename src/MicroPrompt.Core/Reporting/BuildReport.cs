@@ -7,7 +7,7 @@ namespace MicroPrompt.Reporting;
 public sealed class BuildReport
 {
     /// <summary>The report format's version; bump the major number on an incompatible change.</summary>
-    public const string CurrentSchemaVersion = "1.3";
+    public const string CurrentSchemaVersion = "1.4";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 

@@ -106,7 +106,8 @@ public static class BuildReportBuilder
         && r.Compiles
         && (r.ExamplesTotal == 0 || r.ExamplesPassed == r.ExamplesTotal);
 
-    private static ReportItem Item(ItemResult r, IReadOnlyList<MicroPromptDiagnostic> diagnostics, ReportContext context)
+    /// <summary>The one mapping from an item's result to its report row (costs priced, messages redacted, code read).</summary>
+    internal static ReportItem Item(ItemResult r, IReadOnlyList<MicroPromptDiagnostic> diagnostics, ReportContext context)
     {
         var prices = context.Prices;
         var hit = r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Shared;
@@ -147,6 +148,7 @@ public static class BuildReportBuilder
             Origin = r.Origin,
             ApiChanges = r.ApiChanges,
             BrokenCallers = r.BrokenCallers.Select(c => Redact(c, context)).ToList(),
+            Assumptions = r.Assumptions.Select(a => Redact(a, context)).ToList(),
             GeneratedFile = r.GeneratedFile is null ? null : Path.GetRelativePath(context.ProjectDirectory, r.GeneratedFile).Replace('\\', '/'),
             Code = ReadCode(r, context),
         };

@@ -105,7 +105,7 @@ public static class ReportHtml
 
     private static void Details(StringBuilder html, ReportItem item)
     {
-        if (item.Code is null && item.Findings.Count == 0 && item.Problems.Count == 0 && item.ApiChanges.Count == 0)
+        if (item.Code is null && item.Findings.Count == 0 && item.Problems.Count == 0 && item.ApiChanges.Count == 0 && item.Assumptions.Count == 0)
         {
             html.Append('–');
             return;
@@ -115,6 +115,7 @@ public static class ReportHtml
         List(html, "Problems and failing examples", item.Problems);
         List(html, "Static-check findings", item.Findings);
         List(html, "Public API changes", item.ApiChanges.Select(c => c.ToString()).ToList());
+        List(html, "Assumptions (the model's, where the prompt is silent)", item.Assumptions);
         if (item.Code is not null)
         {
             html.Append("<div>Code").Append(item.GeneratedFile is null ? "" : " (" + E(item.GeneratedFile) + ")").Append(":</div><pre><code>")

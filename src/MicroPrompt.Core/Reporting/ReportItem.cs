@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace MicroPrompt.Reporting;
 
 /// <summary>One item's row of the report.</summary>
-public sealed class ReportItem
+public sealed record ReportItem
 {
     /// <summary>The prompt's path relative to the project.</summary>
     public required string Path { get; init; }
@@ -65,6 +65,9 @@ public sealed class ReportItem
 
     /// <summary>For a failed regeneration: the callers its last code broke, as compiler errors. Since 1.3.</summary>
     public IReadOnlyList<string> BrokenCallers { get; init; } = [];
+
+    /// <summary>The model's assumptions where the prompt is silent (from the lock for resolved items); empty when none. Since 1.4.</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
 
     /// <summary>The generated file, relative to the project (null when nothing was emitted).</summary>
     public string? GeneratedFile { get; init; }

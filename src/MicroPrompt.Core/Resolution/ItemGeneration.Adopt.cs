@@ -43,12 +43,14 @@ internal sealed partial class ItemGeneration
             return new GenerationResult(planned, verified ?? new GenerationOutcome { Status = GenerationStatus.Failed }, stopwatch.Elapsed, null);
         }
 
-        var record = recorder.ToRecord(planned, verified, previous, LockOrigins.HandEdit);
-        record.Base = entry.CodeHash;
-        record.Model = entry.Model;
-        record.ReportedModel = entry.ReportedModel;
-        record.Provider = entry.Provider;
-        record.Usage = new LockUsage(); // no model call
+        var record = recorder.ToRecord(planned, verified, previous, LockOrigins.HandEdit) with
+        {
+            Base = entry.CodeHash,
+            Model = entry.Model,
+            ReportedModel = entry.ReportedModel,
+            Provider = entry.Provider,
+            Usage = new LockUsage(), // no model call
+        };
         await recorder.RecordAsync(planned, record, diagnostics, cancellationToken).ConfigureAwait(false);
         run.Log($"MicroPrompt: adopted the hand edit of '{planned.ItemPath}' (verified; no model call).");
         return new GenerationResult(planned, verified, stopwatch.Elapsed, null, Adopted: true);

@@ -160,7 +160,7 @@ internal sealed partial class ItemGeneration(ResolutionRun run, Func<IItemGenera
             : PreviousPrompt.Find(entry.PromptHash, planned.Item.FullPath, run.Options.UserCacheDirectory is { } dir ? new PromptSnapshots(dir) : null);
         var diff = promptText is null ? null : PromptDiff.Unified(promptText, planned.Document.Text, Path.GetFileName(planned.ItemPath));
         var contract = promptText is null ? null : PreviousContract(promptText, planned);
-        return new PreviousResolution(code, entry.CodeHash, promptText, diff, contract, edit);
+        return new PreviousResolution(code, entry.CodeHash, promptText, diff, contract, edit) { Assumptions = entry.Assumptions ?? [] };
     }
 
     private static string? PreviousContract(string promptText, PlannedItem planned)

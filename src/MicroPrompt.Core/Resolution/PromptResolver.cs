@@ -277,18 +277,11 @@ public sealed class PromptResolver
             Capabilities.CapabilityCheck.Report(planned.Item, planned.Document, null, outcome.Capabilities, run.Options.StrictCapabilities, run.Diagnostics);
             run.Resolve(itemPath, planned.Namespace, newCode);
             var file = run.Writer.Write(itemPath, ResolutionRecorder.Origin(planned), newCode);
-            return new ItemResult
+            var status = result.Reverified || result.Adopted ? ItemStatus.Resolved : ItemStatus.Generated;
+            return ItemResult.Of(itemPath, status, outcome) with
             {
-                ItemPath = itemPath, Status = result.Reverified || result.Adopted ? ItemStatus.Resolved : ItemStatus.Generated, Model = planned.Model, Key = planned.Key, GeneratedFile = file,
-                OriginalUsage = outcome.Usage, OriginalPasses = outcome.Passes,
-                Compiles = outcome.Compiles, ExamplesPassed = outcome.ExamplesPassed,
-                ExamplesTotal = outcome.ExamplesTotal, FirstCorrectPass = outcome.FirstCorrectPass,
-                Sandbox = outcome.Sandbox,
-                JudgeScore = outcome.JudgeScore,
-                JudgeModel = outcome.JudgeModel, JudgeUsage = outcome.JudgeUsage, OriginalJudgeUsage = outcome.JudgeUsage,
-                Findings = outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
-                Passes = outcome.Passes, Usage = outcome.Usage, Duration = result.Duration,
-                ApiChanges = outcome.ApiChanges, Origin = result.Adopted ? LockOrigins.HandEdit : result.Reverified ? LockOrigins.Reverified : outcome.Edited ? LockOrigins.Edited : LockOrigins.Generated,
+                Model = planned.Model, Key = planned.Key, GeneratedFile = file, Duration = result.Duration,
+                Origin = result.Adopted ? LockOrigins.HandEdit : result.Reverified ? LockOrigins.Reverified : outcome.Edited ? LockOrigins.Edited : LockOrigins.Generated,
             };
         }
 
@@ -301,16 +294,12 @@ public sealed class PromptResolver
             kept = run.Writer.Write(itemPath, $"previous resolution kept: {planned.Previous?.Key}", previous.Code);
         }
 
-        return new ItemResult
+        var failed = outcome ?? new GenerationOutcome { Status = GenerationStatus.Failed };
+        var failedStatus = failed.Status == GenerationStatus.Refused ? ItemStatus.Refused
+            : failed.FailureCode is DiagnosticCodes.BudgetExceeded ? ItemStatus.Skipped : ItemStatus.Failed;
+        return ItemResult.Of(itemPath, failedStatus, failed) with
         {
-            ItemPath = itemPath,
-            Status = outcome?.Status == GenerationStatus.Refused ? ItemStatus.Refused
-                : outcome?.FailureCode is DiagnosticCodes.BudgetExceeded ? ItemStatus.Skipped : ItemStatus.Failed,
-            Model = planned.Model, Key = planned.Key, LastErrors = outcome?.LastErrors ?? [], GeneratedFile = kept,
-            Passes = outcome?.Passes ?? 0, Usage = outcome?.Usage ?? UsageTotals.Zero, Duration = result.Duration,
-            Compiles = outcome?.Compiles ?? false, ExamplesPassed = outcome?.ExamplesPassed ?? 0, ExamplesTotal = outcome?.ExamplesTotal ?? 0,
-            Sandbox = outcome?.Sandbox,
-            BrokenCallers = outcome?.BrokenCallers ?? [], ApiChanges = outcome?.ApiChanges ?? [],
+            Model = planned.Model, Key = planned.Key, GeneratedFile = kept, Duration = result.Duration,
         };
     }
 

@@ -21,37 +21,36 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     /// <summary>The record of a verified generation (or re-verification) of <paramref name="planned"/>.</summary>
     public GenerationRecord ToRecord(PlannedItem planned, GenerationOutcome outcome, PreviousResolution? previous, string origin)
     {
-        var code = outcome.Code!;
-        var reverified = origin == LockOrigins.Reverified;
-        var earlier = planned.Previous;
-        return new GenerationRecord
+        var record = GenerationRecord.Of(planned.Key, planned.Model, outcome) with
         {
-            Key = planned.Key,
-            Code = code,
-            CodeHash = ContentHash.Sha256Hex(code),
-            Model = planned.Model,
-            ReportedModel = reverified ? earlier?.ReportedModel : outcome.ReportedModel,
-            Provider = reverified ? earlier?.Provider : run.Options.ProviderName,
-            // A re-verified item cost nothing now: it keeps what its code cost when it was generated.
-            Usage = reverified && earlier is not null ? earlier.Usage : new LockUsage { InputTokens = outcome.Usage.InputTokens, OutputTokens = outcome.Usage.OutputTokens, Passes = outcome.Passes },
-            Grade = new LockGrade
-            {
-                Compiles = outcome.Compiles,
-                ExamplesPassed = outcome.ExamplesPassed,
-                ExamplesTotal = outcome.ExamplesTotal,
-                FirstCorrectPass = reverified ? earlier?.Grade?.FirstCorrectPass : outcome.FirstCorrectPass,
-                JudgeScore = reverified ? earlier?.Grade?.JudgeScore : outcome.JudgeScore,
-                JudgeModel = reverified ? earlier?.Grade?.JudgeModel : outcome.JudgeModel,
-                JudgeInputTokens = reverified ? earlier?.Grade?.JudgeInputTokens : outcome.JudgeModel is null ? null : outcome.JudgeUsage.InputTokens,
-                JudgeOutputTokens = reverified ? earlier?.Grade?.JudgeOutputTokens : outcome.JudgeModel is null ? null : outcome.JudgeUsage.OutputTokens,
-                Findings = outcome.Findings.Count == 0 ? null : outcome.Findings.Select(f => $"{f.Code}: {f.Message}").ToList(),
-            },
-            Capabilities = Capabilities.CapabilityCheck.Names(outcome.Capabilities),
+            Provider = run.Options.ProviderName,
             GeneratedAt = DateTimeOffset.UtcNow,
             GeneratorVersion = run.Options.GeneratorVersion,
             // The key carries the base only for edits (and re-verifications, which keep their base code).
             Base = planned.Key == planned.FreshKey ? null : previous?.CodeHash,
             Origin = origin,
+        };
+        if (origin != LockOrigins.Reverified)
+        {
+            return record;
+        }
+
+        // A re-verified item cost nothing now: it keeps what its code cost, who made it and how it was judged then.
+        var earlier = planned.Previous;
+        return record with
+        {
+            ReportedModel = earlier?.ReportedModel,
+            Provider = earlier?.Provider,
+            Usage = earlier?.Usage ?? record.Usage,
+            Assumptions = earlier?.Assumptions,
+            Grade = record.Grade! with
+            {
+                FirstCorrectPass = earlier?.Grade?.FirstCorrectPass,
+                JudgeScore = earlier?.Grade?.JudgeScore,
+                JudgeModel = earlier?.Grade?.JudgeModel,
+                JudgeInputTokens = earlier?.Grade?.JudgeInputTokens,
+                JudgeOutputTokens = earlier?.Grade?.JudgeOutputTokens,
+            },
         };
     }
 
@@ -139,20 +138,8 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     }
 
     /// <summary>The result of an item whose code was not generated in this build: what it cost and how it was graded then.</summary>
-    public static ItemResult FromRecord(PlannedItem planned, ItemStatus status, string generatedFile, GenerationRecord record) => new()
-    {
-        ItemPath = planned.ItemPath, Status = status, Model = planned.Model, Key = record.Key, GeneratedFile = generatedFile,
-        OriginalUsage = new UsageTotals(record.Usage.InputTokens, record.Usage.OutputTokens),
-        OriginalPasses = record.Usage.Passes,
-        Compiles = record.Grade?.Compiles ?? true,
-        ExamplesPassed = record.Grade?.ExamplesPassed ?? 0,
-        ExamplesTotal = record.Grade?.ExamplesTotal ?? 0,
-        FirstCorrectPass = record.Grade?.FirstCorrectPass,
-        JudgeScore = record.Grade?.JudgeScore,
-        JudgeModel = record.Grade?.JudgeModel,
-        OriginalJudgeUsage = new UsageTotals(record.Grade?.JudgeInputTokens ?? 0, record.Grade?.JudgeOutputTokens ?? 0),
-        Findings = record.Grade?.Findings ?? [],
-    };
+    public static ItemResult FromRecord(PlannedItem planned, ItemStatus status, string generatedFile, GenerationRecord record)
+        => ItemResult.Of(planned.ItemPath, status, record) with { GeneratedFile = generatedFile };
 
     /// <summary>Removes lock entries of prompts that no longer exist, and code files no entry references.</summary>
     public void Prune(IReadOnlyList<ResolutionItem> items)
@@ -189,13 +176,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     public static string Origin(PlannedItem planned) => $"model {planned.Model}, key {planned.Key}";
 
     /// <summary>A copy of an edit's record under the item's fresh key (no base: a fresh key's entry never has one).</summary>
-    private static GenerationRecord Fresh(GenerationRecord record, PlannedItem planned)
-    {
-        var copy = record.Copy();
-        copy.Key = planned.FreshKey;
-        copy.Base = null;
-        return copy;
-    }
+    private static GenerationRecord Fresh(GenerationRecord record, PlannedItem planned) => record with { Key = planned.FreshKey, Base = null };
 
     private void SaveEntry(PlannedItem planned, GenerationRecord record, string? origin = null)
     {
@@ -206,7 +187,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
             {
                 var current = store.LoadLock();
                 var codeFile = store.WriteCode(planned.ItemPath, record.Code);
-                var entry = LockEntry.Of(record, planned.PromptHash, codeFile, KeyInputHashes.Of(planned.Inputs), origin ?? record.Origin ?? LockOrigins.Generated);
+                var entry = LockEntry.Of(record with { Origin = origin ?? record.Origin ?? LockOrigins.Generated }, planned.PromptHash, codeFile, KeyInputHashes.Of(planned.Inputs));
                 var changed = !(current.Items.TryGetValue(planned.ItemPath, out var existing) && Same(existing, entry));
                 current.Items[planned.ItemPath] = entry;
                 changed |= current.Version < LockFile.CurrentVersion;

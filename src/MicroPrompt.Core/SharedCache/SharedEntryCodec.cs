@@ -93,10 +93,7 @@ internal static class SharedEntryCodec
             return "its code does not match its code hash";
         }
 
-        read.Usage ??= new LockUsage();
-        read.Model ??= "";
-        read.GeneratorVersion ??= "";
-        record = read;
+        record = read.WithDefaults();
         return null;
     }
 

@@ -4,7 +4,7 @@ using MicroPrompt.Store;
 namespace MicroPrompt.Status;
 
 /// <summary>One item's status: its state, why, and what the build would use.</summary>
-public sealed class ItemStatusEntry
+public sealed record ItemStatusEntry
 {
     /// <summary>The item path relative to the project ('/' separated): its identity in the lock.</summary>
     public required string Path { get; init; }
@@ -28,6 +28,9 @@ public sealed class ItemStatusEntry
 
     /// <summary>The lock entry, if any.</summary>
     public LockEntry? Entry { get; init; }
+
+    /// <summary>The assumptions recorded in the lock entry (empty when there is none, or it records none).</summary>
+    public IReadOnlyList<string> Assumptions => Entry?.Assumptions ?? [];
 
     /// <summary>True for every state but up-to-date: the next build has work (or an error) for this item.</summary>
     public bool NeedsWork => State != ItemState.UpToDate;

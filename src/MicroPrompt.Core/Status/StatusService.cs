@@ -113,11 +113,8 @@ public static class StatusService
             : With(common, ItemState.Stale, reasons, note);
     }
 
-    private static ItemStatusEntry With(ItemStatusEntry entry, ItemState state, IReadOnlyList<string> reasons, string? note) => new()
-    {
-        Path = entry.Path, State = state, Reasons = reasons, Note = note, Model = entry.Model, Key = entry.Key,
-        Dependencies = entry.Dependencies, Entry = entry.Entry, Planned = entry.Planned,
-    };
+    private static ItemStatusEntry With(ItemStatusEntry entry, ItemState state, IReadOnlyList<string> reasons, string? note) =>
+        entry with { State = state, Reasons = reasons, Note = note };
 
     private static ItemStatusEntry Failed(string itemPath, string note) => new() { Path = itemPath, State = ItemState.Failed, Note = note };
 }

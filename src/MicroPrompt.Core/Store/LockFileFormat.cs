@@ -219,14 +219,17 @@ internal static class LockFileFormat
             throw Unreadable(lockPath, $"has an invalid entry for '{path}' ({FirstSentence(e.Message)})", e);
         }
 
-        entry.PromptHash ??= "";
-        entry.Model ??= "";
-        entry.Key ??= "";
-        entry.CodeHash ??= "";
-        entry.CodeFile ??= "";
-        entry.GeneratorVersion ??= "";
-        entry.Usage ??= new LockUsage();
-        return entry;
+        // Fields a hand-written or older entry may leave out read as empty, never as null.
+        return entry with
+        {
+            PromptHash = entry.PromptHash ?? "",
+            Model = entry.Model ?? "",
+            Key = entry.Key ?? "",
+            CodeHash = entry.CodeHash ?? "",
+            CodeFile = entry.CodeFile ?? "",
+            GeneratorVersion = entry.GeneratorVersion ?? "",
+            Usage = entry.Usage ?? new LockUsage(),
+        };
     }
 
     private static MicroPromptException SyntaxError(JsonException e, string lockPath)

@@ -1,12 +1,12 @@
 namespace MicroPrompt.Store;
 
 /// <summary>What a generation cost when it was made.</summary>
-public sealed class LockUsage
+public sealed record LockUsage
 {
-    public long InputTokens { get; set; }
+    public long InputTokens { get; init; }
 
-    public long OutputTokens { get; set; }
+    public long OutputTokens { get; init; }
 
     /// <summary>Model calls made (generation + repair passes).</summary>
-    public int Passes { get; set; }
+    public int Passes { get; init; }
 }

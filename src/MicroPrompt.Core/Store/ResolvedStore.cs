@@ -170,11 +170,12 @@ public sealed class ResolvedStore
         var codeFile = CodeFileNames.For(itemPath);
         var path = GetFullPath(codeFile);
         WriteOrThrow(path, () => AtomicFile.WriteAllBytesIfChanged(path, read.Bytes!));
-        var migrated = entry.Copy();
-        migrated.CodeFile = codeFile;
-        migrated.Origin = LockOrigins.Migrated;
-        migrated.Inputs = new SortedDictionary<string, string>(inputs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
-        return migrated;
+        return entry with
+        {
+            CodeFile = codeFile,
+            Origin = LockOrigins.Migrated,
+            Inputs = new SortedDictionary<string, string>(inputs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        };
     }
 
     /// <summary>

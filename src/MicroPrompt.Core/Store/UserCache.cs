@@ -87,22 +87,7 @@ public sealed class UserCache : IGenerationCache
             throw new ArgumentException("The record's CodeHash does not match its Code.", nameof(record));
         }
 
-        var copy = new GenerationRecord
-        {
-            Key = record.Key,
-            Code = code,
-            CodeHash = hash,
-            Model = record.Model ?? "",
-            ReportedModel = record.ReportedModel,
-            Provider = record.Provider,
-            Usage = record.Usage ?? new LockUsage(),
-            Grade = record.Grade,
-            Capabilities = record.Capabilities,
-            GeneratedAt = record.GeneratedAt,
-            GeneratorVersion = record.GeneratorVersion ?? "",
-            Origin = record.Origin,
-            Base = record.Base,
-        };
+        var copy = record.WithDefaults() with { Code = code, CodeHash = hash };
         CacheEntryFile.Write(path, StoreJson.Serialize(copy), e => StoreMessages.CachedGenerationNotWritten(e, DirectoryVariable));
     }
 
@@ -134,9 +119,7 @@ public sealed class UserCache : IGenerationCache
             return "its code does not match its hash";
         }
 
-        record.Usage ??= new LockUsage();
-        record.Model ??= "";
-        record.GeneratorVersion ??= "";
+        record = record.WithDefaults();
         return null;
     }
 }

@@ -23,10 +23,28 @@ public sealed class StatusCommand : Command<StatusSettings>
             output.Table(headers, status.Items.Select(i => (IReadOnlyList<string>)(settings.Verbose
                 ? [i.Path, ItemStateNames.Of(i.State), string.Join(", ", i.Reasons), i.Model ?? "", i.Key ?? "", i.Note ?? ""]
                 : [i.Path, ItemStateNames.Of(i.State), Why(i)])));
+            if (settings.Verbose)
+            {
+                Assumptions(output, status);
+            }
+
             output.Line(Summary(status));
         }
 
         return status.NeedsWork ? ExitCodes.WorkToDo : ExitCodes.NothingToDo;
+    }
+
+    /// <summary>Under the table: each item's recorded assumptions, one per line (too long for a table cell).</summary>
+    private static void Assumptions(ToolOutput output, ProjectStatus status)
+    {
+        foreach (var item in status.Items.Where(i => i.Assumptions.Count > 0))
+        {
+            output.Line($"Assumptions of {item.Path}:");
+            foreach (var assumption in item.Assumptions)
+            {
+                output.Line("  - " + assumption);
+            }
+        }
     }
 
     private static string Why(ItemStatusEntry item) =>

@@ -7,9 +7,10 @@ public sealed record StatusJson(string Project, IReadOnlyList<StatusJson.Item> I
 {
     public string Command => "status";
 
-    public sealed record Item(string Path, string State, IReadOnlyList<string> Reasons, string? Note, string? Model, string? Key)
+    /// <param name="Assumptions">The assumptions recorded in the item's lock entry (empty when none).</param>
+    public sealed record Item(string Path, string State, IReadOnlyList<string> Reasons, string? Note, string? Model, string? Key, IReadOnlyList<string> Assumptions)
     {
         public static Item Of(ItemStatusEntry entry) =>
-            new(entry.Path, ItemStateNames.Of(entry.State), entry.Reasons, entry.Note, entry.Model, entry.Key);
+            new(entry.Path, ItemStateNames.Of(entry.State), entry.Reasons, entry.Note, entry.Model, entry.Key, entry.Assumptions);
     }
 }

@@ -7,6 +7,6 @@ namespace MicroPrompt.Tool.Commands;
 public sealed class StatusSettings : ToolSettings
 {
     [CommandOption("-v|--verbose")]
-    [Description("Also show each item's model, key and notes (and, later, its assumptions).")]
+    [Description("Also show each item's model, key and notes, and the assumptions recorded with its code.")]
     public bool Verbose { get; init; }
 }

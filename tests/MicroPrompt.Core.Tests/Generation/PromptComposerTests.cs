@@ -176,6 +176,22 @@ public class PromptComposerTests
         Assert.Contains("```csharp", message.Text);
     }
 
+    [Fact]
+    public void Every_request_asks_for_assumptions_in_a_block_the_code_extractor_ignores()
+    {
+        var system = PromptComposer.Compose(Rich())[0].Text;
+
+        Assert.Contains("fenced block tagged assumptions (```assumptions", system);
+        Assert.Contains("\"- none\"", system);
+        Assert.Contains("never compiled", system);
+        foreach (var mode in new[] { RepairMode.Exec, RepairMode.Review })
+        {
+            Assert.Contains("```assumptions block again", PromptComposer.RepairMessage(["problem"], mode).Text);
+        }
+
+        Assert.Contains("then the ```assumptions block", PromptComposer.NoCodeMessage(null).Text);
+    }
+
     private static int Count(string text, string part)
     {
         var count = 0;

@@ -79,7 +79,7 @@ public sealed class StatusServiceTests
         var entry = lockFile.Items["A.mprompt"];
         var code = "namespace App;\npublic static class Alpha { public static int One() => 2 - 1; }\n";
         File.WriteAllText(store.GetFullPath(entry.CodeFile), code);
-        entry.CodeHash = MicroPrompt.Hashing.ContentHash.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(code));
+        lockFile.Items["A.mprompt"] = entry with { CodeHash = MicroPrompt.Hashing.ContentHash.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(code)) };
         store.SaveLock(lockFile);
         var after = Status(fx);
         Assert.Equal(ItemState.UpToDate, Item(after, "A.mprompt").State);

@@ -29,12 +29,14 @@ public class LockFormatTests
     {
         using var temp = new TempDirectory();
         var store = new ResolvedStore(temp.Path);
-        var entry = Entry(store, "Text/Slug.mprompt", "class Slug {}");
-        entry.Origin = LockOrigins.Edited;
-        entry.Base = ContentHash.Sha256Hex("class OldSlug {}");
-        entry.Inputs = new SortedDictionary<string, string>
+        var entry = Entry(store, "Text/Slug.mprompt", "class Slug {}") with
         {
-            ["uses:b.mprompt"] = new string('b', 64), ["uses:B.mprompt"] = new string('c', 64), ["prompt"] = new string('a', 64),
+            Origin = LockOrigins.Edited,
+            Base = ContentHash.Sha256Hex("class OldSlug {}"),
+            Inputs = new SortedDictionary<string, string>
+            {
+                ["uses:b.mprompt"] = new string('b', 64), ["uses:B.mprompt"] = new string('c', 64), ["prompt"] = new string('a', 64),
+            },
         };
         store.SaveLock(new LockFile { Items = { ["Text/Slug.mprompt"] = entry } });
 
@@ -141,8 +143,7 @@ public class LockFormatTests
         using var temp = new TempDirectory();
         var store = new ResolvedStore(temp.Path);
         var basis = Entry(store, "a.mprompt", "class Same {}", day: 1);
-        var changed = Entry(store, "a.mprompt", "class Same {}", day: 2); // a new key whose code came out identical
-        changed.Key = ContentHash.Sha256Hex("another key");
+        var changed = Entry(store, "a.mprompt", "class Same {}", day: 2) with { Key = ContentHash.Sha256Hex("another key") }; // a new key whose code came out identical
         File.WriteAllText(store.LockPath, "{\n  \"version\": 2,\n  \"items\": {\n"
             + $"    \"a.mprompt\": {LockFileFormat.OneLine(changed)},\n    \"a.mprompt\": {LockFileFormat.OneLine(basis)}\n  }}\n}}\n");
 

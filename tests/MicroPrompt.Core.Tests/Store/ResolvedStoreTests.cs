@@ -102,8 +102,7 @@ public class ResolvedStoreTests
         using var temp = new TempDirectory();
         var store = new ResolvedStore(temp.Path);
         var lockFile = new LockFile();
-        var entry = Entry(store, "Text/Slug.mprompt", SlugCode);
-        entry.ReportedModel = "gpt-4.1-mini-2025-04-14";
+        var entry = Entry(store, "Text/Slug.mprompt", SlugCode) with { ReportedModel = "gpt-4.1-mini-2025-04-14" };
         lockFile.Items["Text/Slug.mprompt"] = entry;
         lockFile.Items["Money.mprompt"] = Entry(store, "Money.mprompt", "public record Money(decimal Amount);\n");
 
@@ -193,7 +192,7 @@ public class ResolvedStoreTests
         Assert.False(store.SaveLock(store.LoadLock()));
         Assert.Equal(OldTime, File.GetLastWriteTimeUtc(store.LockPath));
 
-        lockFile.Items["Text/Slug.mprompt"].Model = "gpt-4.1";
+        lockFile.Items["Text/Slug.mprompt"] = lockFile.Items["Text/Slug.mprompt"] with { Model = "gpt-4.1" };
         Assert.True(store.SaveLock(lockFile));
         Assert.Equal("gpt-4.1", store.LoadLock().Items["Text/Slug.mprompt"].Model);
     }

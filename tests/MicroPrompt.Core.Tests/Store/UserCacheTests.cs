@@ -55,14 +55,12 @@ public class UserCacheTests
     {
         using var temp = new TempDirectory();
         var cache = new UserCache(temp.Path);
-        var record = Record(KeyA);
-        record.CodeHash = "";
+        var record = Record(KeyA) with { CodeHash = "" };
         cache.Put(record);
         Assert.True(cache.TryGet(KeyA, out var hit, out _));
         Assert.Equal(ContentHash.Sha256Hex(record.Code), hit!.CodeHash);
 
-        var wrong = Record(KeyB);
-        wrong.CodeHash = ContentHash.Sha256Hex("other");
+        var wrong = Record(KeyB) with { CodeHash = ContentHash.Sha256Hex("other") };
         Assert.Throws<ArgumentException>(() => cache.Put(wrong));
         Assert.False(File.Exists(cache.GetPath(KeyB)));
     }
