@@ -14,10 +14,11 @@ public sealed class ApiKeyService : MockService
 
     public string ApiKey { get; } = "key_" + RandomText.Token(18);
 
-    public static async Task<ApiKeyService> StartAsync()
+    /// <summary>Starts the service; <paramref name="basePath"/> (e.g. <c>api/v2/</c>) puts every resource under that path.</summary>
+    public static async Task<ApiKeyService> StartAsync(string? basePath = null)
     {
         var service = new ApiKeyService();
-        await service.StartServerAsync().ConfigureAwait(false);
+        await service.StartServerAsync(basePath).ConfigureAwait(false);
         return service;
     }
 

@@ -21,10 +21,11 @@ public sealed class BasicAuthService : MockService
 
     protected override string? Challenge => "Basic realm=\"bench\", charset=\"UTF-8\"";
 
-    public static async Task<BasicAuthService> StartAsync()
+    /// <summary>Starts the service; <paramref name="basePath"/> (e.g. <c>api/v2/</c>) puts every resource under that path.</summary>
+    public static async Task<BasicAuthService> StartAsync(string? basePath = null)
     {
         var service = new BasicAuthService();
-        await service.StartServerAsync().ConfigureAwait(false);
+        await service.StartServerAsync(basePath).ConfigureAwait(false);
         return service;
     }
 

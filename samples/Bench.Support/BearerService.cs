@@ -14,10 +14,11 @@ public sealed class BearerService : MockService
 
     protected override string? Challenge => "Bearer realm=\"bench\"";
 
-    public static async Task<BearerService> StartAsync()
+    /// <summary>Starts the service; <paramref name="basePath"/> (e.g. <c>api/v2/</c>) puts every resource under that path.</summary>
+    public static async Task<BearerService> StartAsync(string? basePath = null)
     {
         var service = new BearerService();
-        await service.StartServerAsync().ConfigureAwait(false);
+        await service.StartServerAsync(basePath).ConfigureAwait(false);
         return service;
     }
 

@@ -10,14 +10,26 @@ namespace MicroPrompt.Bench.Support;
 /// different CA than the <see cref="MutualTlsService"/>'s. It accepts any client certificate (or none) and answers every
 /// request, so a client that does not validate the server's certificate against the test CA talks to it — and a correct
 /// client fails the TLS handshake (<see cref="HttpRequestException"/>) before sending anything: <see cref="MockService.Requests"/>
-/// stays empty.
+/// stays empty. <see cref="StartAsync()"/> uses a CA named "Impostor CA"; <see cref="StartAsync(MutualTlsService)"/> a
+/// lookalike of the real service's CA — the same subject name and subject key identifier, another key — so a client
+/// that compares names (issuer, subject) instead of building the chain to the given CA certificate is caught too.
 /// </summary>
 public sealed class ImpostorService : MockService
 {
-    private readonly TestCertificateAuthority _authority = new("Impostor CA");
+    private readonly TestCertificateAuthority _authority;
     private readonly X509Certificate2 _server;
 
-    private ImpostorService() => _server = _authority.IssueServer();
+    private ImpostorService(TestCertificateAuthority authority)
+    {
+        _authority = authority;
+        _server = _authority.IssueServer();
+    }
+
+    /// <summary>The impostor CA's subject name (for the lookalike: the same as <see cref="MutualTlsService.CaSubject"/>).</summary>
+    public string CaSubject => _authority.Certificate.Subject;
+
+    /// <summary>SHA-1 thumbprint of the impostor CA's certificate (never the real CA's).</summary>
+    public string CaThumbprint => _authority.Certificate.Thumbprint;
 
     protected override Action<HttpsConnectionAdapterOptions>? Https => options =>
     {
@@ -27,11 +39,14 @@ public sealed class ImpostorService : MockService
         options.ClientCertificateValidation = (_, _, _) => true;
     };
 
-    public static async Task<ImpostorService> StartAsync()
+    /// <summary>An impostor whose CA is plainly another one ("Impostor CA").</summary>
+    public static Task<ImpostorService> StartAsync() => StartAsync(new TestCertificateAuthority("Impostor CA"), null);
+
+    /// <summary>An impostor of <paramref name="imitated"/>: its CA has the real CA's subject name and key identifier, and it serves the same base path.</summary>
+    public static Task<ImpostorService> StartAsync(MutualTlsService imitated)
     {
-        var service = new ImpostorService();
-        await service.StartServerAsync().ConfigureAwait(false);
-        return service;
+        ArgumentNullException.ThrowIfNull(imitated);
+        return StartAsync(TestCertificateAuthority.Lookalike(imitated.Authority), imitated.BasePath);
     }
 
     protected override bool IsAuthenticated(HttpContext context, string body) => true;
@@ -41,5 +56,12 @@ public sealed class ImpostorService : MockService
         _server.Dispose();
         _authority.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static async Task<ImpostorService> StartAsync(TestCertificateAuthority authority, string? basePath)
+    {
+        var service = new ImpostorService(authority);
+        await service.StartServerAsync(basePath).ConfigureAwait(false);
+        return service;
     }
 }

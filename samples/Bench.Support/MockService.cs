@@ -15,62 +15,49 @@ namespace MicroPrompt.Bench.Support;
 
 /// <summary>
 /// A small JSON API on 127.0.0.1 (ephemeral port, Kestrel) guarded by one authentication scheme, with random per-run
-/// data and a record of every request. Resources (all JSON, camelCase):
+/// data and a record of every request. Resources (all JSON, camelCase), relative to <see cref="BaseUrl"/>:
 /// <list type="bullet">
-/// <item><c>GET /v1/account</c> → <c>{"id","name","email","balance"}</c></item>
-/// <item><c>GET /v1/messages</c> → <c>[{"id","subject","unread"}]</c></item>
-/// <item><c>GET /v1/weather?city=NAME</c> → <c>{"city","celsius"}</c> (400 without a city)</item>
-/// <item><c>GET /v1/orders/{id}</c> → <c>{"id","status"}</c> (404 for an unknown order)</item>
-/// <item><c>POST /v1/notes</c> <c>{"text"}</c> → 201 <c>{"id","text"}</c></item>
-/// <item><c>POST /v1/charges</c> <c>{"amount","currency","description"?}</c> → 201 <c>{"id","amount","currency","status":"succeeded"}</c></item>
-/// <item><c>POST /v1/refunds</c> <c>{"charge","amount"}</c> → 201 <c>{"id","charge","amount","status":"succeeded"}</c> (404 unknown charge, 400 more than charged)</item>
+/// <item><c>GET v1/account</c> → <c>{"id","name","email","balance"}</c></item>
+/// <item><c>GET v1/messages</c> → <c>[{"id","subject","unread"}]</c></item>
+/// <item><c>GET v1/weather?city=NAME</c> → <c>{"city","celsius"}</c> (400 without a city)</item>
+/// <item><c>GET v1/orders/{id}</c> → <c>{"id","status"}</c> (404 for an unknown order; the id one path segment, URL-escaped)</item>
+/// <item><c>POST v1/notes</c> <c>{"text"}</c> → 201 <c>{"id","text"}</c></item>
+/// <item><c>POST v1/charges</c> <c>{"amount","currency","description"?}</c> → 201 <c>{"id","amount","currency","status":"succeeded"}</c></item>
+/// <item><c>POST v1/refunds</c> <c>{"charge","amount"}</c> → 201 <c>{"id","charge","amount","status":"succeeded"}</c> (404 unknown charge, 400 more than charged)</item>
 /// </list>
-/// A request without the right credentials gets 401 and touches no data. Dispose to stop the server.
+/// In this order: a request without the right credentials gets 401; one outside <see cref="BasePath"/> 404; an
+/// <c>Accept</c> header that rules out JSON 406; a body not labelled <c>application/json</c> (UTF-8) 415; a failure
+/// queued with <see cref="FailNext"/> its status. None of these touches any data. Dispose to stop the server.
 /// </summary>
 public abstract class MockService : IAsyncDisposable
 {
-    private static readonly string[] OrderStatuses = ["pending", "paid", "shipped", "delivered", "cancelled"];
-
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentDictionary<string, MockCharge> _charges = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<MockRefund> _refunds = new();
-    private readonly ConcurrentQueue<MockNote> _notes = new();
-    private readonly double _weatherSeed = RandomText.Int(-150, 250) / 10.0;
+    private readonly ConcurrentQueue<int> _failures = new();
+    private readonly MockApi _api = new();
     private WebApplication? _app;
 
-    protected MockService()
-    {
-        Account = new MockAccount("acct_" + RandomText.Hex(6), RandomText.Name(), $"user.{RandomText.Hex(4)}@example.test", RandomText.Int(1_000, 10_000_000));
-        var count = RandomText.Int(5, 9);
-        var messages = new List<MockMessage>();
-        for (var i = 0; i < count; i++)
-        {
-            messages.Add(new MockMessage(RandomText.Int(1000, 9999) * 10 + i, RandomText.Subject(), RandomText.Int(0, 2) == 1));
-        }
-
-        // At least one read and one unread message, whatever the dice said.
-        messages[0] = messages[0] with { Unread = true };
-        messages[^1] = messages[^1] with { Unread = false };
-        Messages = messages;
-        Orders = Enumerable.Range(0, 4).ToDictionary(_ => "ord_" + RandomText.Hex(5), _ => RandomText.Pick(OrderStatuses), StringComparer.Ordinal);
-    }
-
-    /// <summary><c>http://127.0.0.1:PORT/</c> (or https for mutual TLS), ending with a slash.</summary>
+    /// <summary><c>http://127.0.0.1:PORT/</c> + <see cref="BasePath"/> (https for mutual TLS), ending with a slash.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    public MockAccount Account { get; }
+    /// <summary>The path every resource lives under: <c>/</c>, or e.g. <c>/api/v2/</c> (a client must keep it).</summary>
+    public string BasePath { get; private set; } = "/";
 
-    public IReadOnlyList<MockMessage> Messages { get; }
+    public MockAccount Account => _api.Account;
 
-    /// <summary>Order id → status, served by <c>GET /v1/orders/{id}</c>.</summary>
-    public IReadOnlyDictionary<string, string> Orders { get; }
+    public IReadOnlyList<MockMessage> Messages => _api.Messages;
+
+    /// <summary>Order id → status, served by <c>GET v1/orders/{id}</c>; the last one is <see cref="EscapingOrderId"/>.</summary>
+    public IReadOnlyDictionary<string, string> Orders => _api.Orders;
+
+    /// <summary>An order id with a space, <c>/</c>, <c>?</c>, <c>#</c> and a non-ASCII letter: found only when the client URL-escapes it.</summary>
+    public string EscapingOrderId => _api.EscapingOrderId;
 
     /// <summary>Charges created or seeded so far.</summary>
-    public IReadOnlyList<MockCharge> Charges => [.. _charges.Values];
+    public IReadOnlyList<MockCharge> Charges => _api.Charges;
 
-    public IReadOnlyList<MockRefund> Refunds => [.. _refunds];
+    public IReadOnlyList<MockRefund> Refunds => _api.Refunds;
 
-    public IReadOnlyList<MockNote> Notes => [.. _notes];
+    public IReadOnlyList<MockNote> Notes => _api.Notes;
 
     /// <summary>Every request received, in order (token requests of the OAuth2 service included).</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
@@ -81,24 +68,24 @@ public abstract class MockService : IAsyncDisposable
     /// <summary>Requests refused for missing or wrong credentials (answered 401).</summary>
     public IReadOnlyList<RecordedRequest> RejectedRequests => [.. _requests.Where(r => !r.Authenticated)];
 
-    /// <summary>The temperature <c>GET /v1/weather?city=</c> reports for a city (random per service, stable per city).</summary>
-    public double CelsiusFor(string city)
-    {
-        var hash = 0;
-        foreach (var c in city.ToUpperInvariant())
-        {
-            hash = unchecked(hash * 31 + c);
-        }
-
-        return Math.Round(_weatherSeed + (Math.Abs(hash % 200) / 10.0), 1);
-    }
+    /// <summary>The temperature <c>GET v1/weather?city=</c> reports for a city (random per service, stable per city).</summary>
+    public double CelsiusFor(string city) => _api.CelsiusFor(city);
 
     /// <summary>Seeds a charge (e.g. one a refund task must refund).</summary>
-    public MockCharge AddCharge(long amount, string currency, string description = "")
+    public MockCharge AddCharge(long amount, string currency, string description = "") => _api.AddCharge(amount, currency, description);
+
+    /// <summary>
+    /// Answers the next <paramref name="times"/> authenticated API requests with <paramref name="statusCode"/> (e.g. 403,
+    /// 500, 503) and an error body instead of serving them (no data changes); a 503 carries <c>Retry-After: 1</c>.
+    /// </summary>
+    public void FailNext(int statusCode, int times = 1)
     {
-        var charge = new MockCharge("ch_" + RandomText.Hex(8), amount, currency, description);
-        _charges[charge.Id] = charge;
-        return charge;
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        for (var i = 0; i < times; i++)
+        {
+            _failures.Enqueue(statusCode);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -123,6 +110,8 @@ public abstract class MockService : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    protected internal static JsonObject Error(string code, string description) => new() { ["error"] = code, ["error_description"] = description };
+
     /// <summary>Whether the request carries exactly the credentials this service expects.</summary>
     protected abstract bool IsAuthenticated(HttpContext context, string body);
 
@@ -137,9 +126,10 @@ public abstract class MockService : IAsyncDisposable
 
     protected virtual ValueTask OnDisposedAsync() => ValueTask.CompletedTask;
 
-    /// <summary>Starts Kestrel on 127.0.0.1 with an ephemeral port and sets <see cref="BaseUrl"/>.</summary>
-    protected async Task StartServerAsync()
+    /// <summary>Starts Kestrel on 127.0.0.1 with an ephemeral port and sets <see cref="BaseUrl"/> (with <paramref name="basePath"/>).</summary>
+    protected async Task StartServerAsync(string? basePath = null)
     {
+        BasePath = RequestRules.NormalizeBasePath(basePath);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore();
         var https = Https;
@@ -164,7 +154,7 @@ public abstract class MockService : IAsyncDisposable
         await app.StartAsync().ConfigureAwait(false);
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        BaseUrl = new Uri(address.TrimEnd('/') + BasePath);
     }
 
     protected static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
@@ -174,7 +164,20 @@ public abstract class MockService : IAsyncDisposable
         await context.Response.WriteAsync(body.ToJsonString(), Encoding.UTF8).ConfigureAwait(false);
     }
 
-    protected static JsonObject Error(string code, string description) => new() { ["error"] = code, ["error_description"] = description };
+    /// <summary>Whether the header holds <c>Scheme value</c> with exactly this value (scheme case-insensitive, RFC 9110).</summary>
+    protected static bool HasCredentials(HttpContext context, string scheme, string expected)
+    {
+        var header = context.Request.Headers.Authorization;
+        if (header.Count != 1 || header[0] is not { } value)
+        {
+            return false;
+        }
+
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0
+            && value[..space].Equals(scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(value[(space + 1)..].Trim(), expected, StringComparison.Ordinal);
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -208,116 +211,42 @@ public abstract class MockService : IAsyncDisposable
         else
         {
             authenticated = true;
-            status = await ServeAsync(context, body).ConfigureAwait(false);
+            var (code, json) = Serve(context, body);
+            status = code;
+            await WriteJsonAsync(context, status, json).ConfigureAwait(false);
         }
 
         _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body, certificate?.Thumbprint, authenticated, status));
     }
 
-    private async Task<int> ServeAsync(HttpContext context, string body)
+    private (int Status, JsonNode Body) Serve(HttpContext context, string body)
     {
         var method = context.Request.Method;
-        var path = (context.Request.Path.Value ?? "").TrimEnd('/');
-        (int Status, JsonNode Body) result = (method, path) switch
+        if (RequestRules.Segments(context, BasePath) is not { } segments)
         {
-            ("GET", "/v1/account") => (200, new JsonObject { ["id"] = Account.Id, ["name"] = Account.Name, ["email"] = Account.Email, ["balance"] = Account.Balance }),
-            ("GET", "/v1/messages") => (200, new JsonArray([.. Messages.Select(m => (JsonNode)new JsonObject { ["id"] = m.Id, ["subject"] = m.Subject, ["unread"] = m.Unread })])),
-            ("GET", "/v1/weather") => Weather(context.Request.Query["city"].ToString()),
-            ("GET", _) when path.StartsWith("/v1/orders/", StringComparison.Ordinal) => Order(Uri.UnescapeDataString(path["/v1/orders/".Length..])),
-            ("POST", "/v1/notes") => CreateNote(Parse(body)),
-            ("POST", "/v1/charges") => CreateCharge(Parse(body)),
-            ("POST", "/v1/refunds") => CreateRefund(Parse(body)),
-            _ => (404, Error("not_found", $"no resource {method} {path}")),
-        };
-        await WriteJsonAsync(context, result.Status, result.Body).ConfigureAwait(false);
-        return result.Status;
-    }
-
-    private (int, JsonNode) Weather(string city)
-        => city.Trim().Length == 0
-            ? (400, Error("invalid_request", "the query parameter 'city' is required"))
-            : (200, new JsonObject { ["city"] = city, ["celsius"] = CelsiusFor(city) });
-
-    private (int, JsonNode) Order(string id)
-        => Orders.TryGetValue(id, out var status)
-            ? (200, new JsonObject { ["id"] = id, ["status"] = status })
-            : (404, Error("not_found", $"no order '{id}'"));
-
-    private (int, JsonNode) CreateNote(JsonObject? json)
-    {
-        if (json?["text"] is not JsonValue text || !text.TryGetValue<string>(out var value) || value.Length == 0)
-        {
-            return (400, Error("invalid_request", "a JSON body {\"text\": \"...\"} is required"));
+            return (404, Error("not_found", $"no resource {method} {context.Request.Path} (the API lives under {BasePath})"));
         }
 
-        var note = new MockNote("note_" + RandomText.Hex(6), value);
-        _notes.Enqueue(note);
-        return (201, new JsonObject { ["id"] = note.Id, ["text"] = note.Text });
-    }
-
-    private (int, JsonNode) CreateCharge(JsonObject? json)
-    {
-        if (Long(json?["amount"]) is not { } amount || amount <= 0
-            || json?["currency"] is not JsonValue currencyNode || !currencyNode.TryGetValue<string>(out var currency) || currency.Length != 3)
+        if (!RequestRules.AcceptsJson(context))
         {
-            return (400, Error("invalid_request", "a JSON body {\"amount\": <positive integer, minor units>, \"currency\": \"<3 letters>\"} is required"));
+            return (406, Error("not_acceptable", $"this API answers application/json only, not '{context.Request.Headers.Accept}'"));
         }
 
-        var description = json["description"] is JsonValue d && d.TryGetValue<string>(out var text) ? text : "";
-        var charge = AddCharge(amount, currency.ToLowerInvariant(), description);
-        return (201, new JsonObject { ["id"] = charge.Id, ["amount"] = charge.Amount, ["currency"] = charge.Currency, ["status"] = "succeeded" });
-    }
-
-    private (int, JsonNode) CreateRefund(JsonObject? json)
-    {
-        if (json?["charge"] is not JsonValue chargeNode || !chargeNode.TryGetValue<string>(out var chargeId) || Long(json["amount"]) is not { } amount || amount <= 0)
+        if (MockApi.TakesBody(method, segments) && !RequestRules.IsJsonBody(context))
         {
-            return (400, Error("invalid_request", "a JSON body {\"charge\": \"ch_...\", \"amount\": <positive integer>} is required"));
+            return (415, Error("unsupported_media_type", $"the body must be labelled Content-Type: application/json (UTF-8), not '{context.Request.ContentType}'"));
         }
 
-        if (!_charges.TryGetValue(chargeId, out var charge))
+        if (_failures.TryDequeue(out var failure))
         {
-            return (404, Error("not_found", $"no charge '{chargeId}'"));
+            if (failure == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "1";
+            }
+
+            return (failure, Error(failure == 403 ? "forbidden" : "server_error", $"the service answered {failure} (queued with FailNext)"));
         }
 
-        var refunded = _refunds.Where(r => r.ChargeId == chargeId).Sum(r => r.Amount);
-        if (refunded + amount > charge.Amount)
-        {
-            return (400, Error("invalid_request", $"cannot refund {amount}: {charge.Amount - refunded} left on the charge"));
-        }
-
-        var refund = new MockRefund("re_" + RandomText.Hex(8), chargeId, amount);
-        _refunds.Enqueue(refund);
-        return (201, new JsonObject { ["id"] = refund.Id, ["charge"] = chargeId, ["amount"] = amount, ["status"] = "succeeded" });
-    }
-
-    private static JsonObject? Parse(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static long? Long(JsonNode? node)
-        => node is JsonValue value && (value.TryGetValue<long>(out var n) || (value.TryGetValue<double>(out var d) && d == Math.Floor(d) && (n = (long)d) == d)) ? n : null;
-
-    /// <summary>Whether the header holds <c>Scheme value</c> with exactly this value (scheme case-insensitive, RFC 9110).</summary>
-    protected static bool HasCredentials(HttpContext context, string scheme, string expected)
-    {
-        var header = context.Request.Headers.Authorization;
-        if (header.Count != 1 || header[0] is not { } value)
-        {
-            return false;
-        }
-
-        var space = value.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0
-            && value[..space].Equals(scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(value[(space + 1)..].Trim(), expected, StringComparison.Ordinal);
+        return _api.Serve(method, segments, context.Request.Query["city"].ToString(), body);
     }
 }

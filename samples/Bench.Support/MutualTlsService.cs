@@ -66,6 +66,14 @@ public sealed class MutualTlsService : MockService
 
     public string CaCertificatePem { get; }
 
+    /// <summary>The test CA's subject name (distinguished name), e.g. <c>CN=MicroPrompt Bench Test CA 1a2b3c, O=MicroPrompt Bench</c>.</summary>
+    public string CaSubject => _authority.Certificate.Subject;
+
+    /// <summary>SHA-1 thumbprint of the test CA's certificate.</summary>
+    public string CaThumbprint => _authority.Certificate.Thumbprint;
+
+    internal TestCertificateAuthority Authority => _authority;
+
     /// <summary>SHA-1 thumbprint of the client certificate (as <see cref="RecordedRequest.ClientCertificateThumbprint"/>).</summary>
     public string ClientCertificateThumbprint => _client.Thumbprint;
 
@@ -89,12 +97,13 @@ public sealed class MutualTlsService : MockService
         };
     };
 
-    public static async Task<MutualTlsService> StartAsync()
+    /// <summary>Starts the service; <paramref name="basePath"/> (e.g. <c>api/v2/</c>) puts every resource under that path.</summary>
+    public static async Task<MutualTlsService> StartAsync(string? basePath = null)
     {
         var service = new MutualTlsService();
         try
         {
-            await service.StartServerAsync().ConfigureAwait(false);
+            await service.StartServerAsync(basePath).ConfigureAwait(false);
         }
         catch
         {

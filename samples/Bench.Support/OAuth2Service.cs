@@ -14,17 +14,15 @@ namespace MicroPrompt.Bench.Support;
 /// <c>client_secret</c> form fields (client_secret_post) — not both; each <see cref="TokenRequest"/> records which.
 /// Client id and secret use only URL-safe characters, so both encodings agree. Errors are RFC 6749 §5.2 JSON
 /// (<c>invalid_client</c> 401, <c>invalid_request</c>/<c>unsupported_grant_type</c>/<c>invalid_scope</c> 400).
+/// Tokens live <see cref="ExpiresIn"/> seconds (the <c>expires_in</c> of the reply; short when started so): an expired
+/// token gets 401, so a client that never refreshes is caught.
 /// </summary>
 public sealed class OAuth2Service : MockService
 {
-    private const string TokenPath = "/oauth/token";
-
-    private readonly ConcurrentDictionary<string, byte> _issued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _issued = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TokenRequest> _tokenRequests = new();
 
-    private OAuth2Service()
-    {
-    }
+    private OAuth2Service(int expiresIn) => ExpiresIn = expiresIn;
 
     public string ClientId { get; } = "client_" + RandomText.Hex(4);
 
@@ -32,6 +30,9 @@ public sealed class OAuth2Service : MockService
 
     /// <summary>The scope the client must ask for (exactly this value).</summary>
     public string Scope { get; } = "bench.read bench.write";
+
+    /// <summary>The <c>expires_in</c> of every issued token, in seconds (3600 unless started with a shorter lifetime).</summary>
+    public int ExpiresIn { get; }
 
     /// <summary><c>BaseUrl</c> + <c>oauth/token</c>.</summary>
     public Uri TokenUrl => new(BaseUrl, "oauth/token");
@@ -42,15 +43,22 @@ public sealed class OAuth2Service : MockService
     /// <summary>Tokens issued so far.</summary>
     public IReadOnlyCollection<string> IssuedTokens => [.. _issued.Keys];
 
-    /// <summary>Requests to the API resources (<c>/v1/…</c>), token requests left out.</summary>
-    public IReadOnlyList<RecordedRequest> ResourceRequests => [.. Requests.Where(r => r.Path.StartsWith("/v1/", StringComparison.Ordinal))];
+    /// <summary>Requests to the API resources: every request but the token endpoint's.</summary>
+    public IReadOnlyList<RecordedRequest> ResourceRequests => [.. Requests.Where(r => !string.Equals(r.Path.TrimEnd('/'), TokenPath, StringComparison.Ordinal))];
+
+    private string TokenPath => BasePath + "oauth/token";
 
     protected override string? Challenge => "Bearer realm=\"bench\"";
 
-    public static async Task<OAuth2Service> StartAsync()
+    /// <summary>
+    /// Starts the service; <paramref name="basePath"/> (e.g. <c>api/v2/</c>) puts the resources and the token endpoint
+    /// under that path, <paramref name="expiresIn"/> sets the tokens' lifetime in seconds.
+    /// </summary>
+    public static async Task<OAuth2Service> StartAsync(string? basePath = null, int expiresIn = 3600)
     {
-        var service = new OAuth2Service();
-        await service.StartServerAsync().ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfLessThan(expiresIn, 1);
+        var service = new OAuth2Service(expiresIn);
+        await service.StartServerAsync(basePath).ConfigureAwait(false);
         return service;
     }
 
@@ -62,7 +70,7 @@ public sealed class OAuth2Service : MockService
             return false;
         }
 
-        return _issued.ContainsKey(value["Bearer ".Length..].Trim());
+        return _issued.TryGetValue(value["Bearer ".Length..].Trim(), out var expires) && DateTimeOffset.UtcNow < expires;
     }
 
     protected override async Task<int?> HandleUnguardedAsync(HttpContext context, string body)
@@ -129,8 +137,8 @@ public sealed class OAuth2Service : MockService
         }
 
         var token = "at_" + RandomText.Token(24);
-        _issued[token] = 0;
-        return (200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = 3600, ["scope"] = Scope }, Record(true));
+        _issued[token] = DateTimeOffset.UtcNow.AddSeconds(ExpiresIn);
+        return (200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = ExpiresIn, ["scope"] = Scope }, Record(true));
     }
 
     private static Dictionary<string, string> ParseForm(HttpContext context, string body)

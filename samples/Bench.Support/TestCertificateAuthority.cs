@@ -11,14 +11,29 @@ internal sealed class TestCertificateAuthority : IDisposable
     private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
 
     public TestCertificateAuthority(string name)
+        : this(new X500DistinguishedName($"CN={name}, O=MicroPrompt Bench"), null)
+    {
+    }
+
+    private TestCertificateAuthority(X500DistinguishedName subject, X509SubjectKeyIdentifierExtension? keyIdentifier)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}, O=MicroPrompt Bench", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(keyIdentifier ?? new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
         Certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+    }
+
+    /// <summary>
+    /// A CA that looks like <paramref name="real"/> to anything but a signature check: the same subject name and the same
+    /// subject key identifier (so its certificates name the real CA as issuer, by name and by key id), another key.
+    /// </summary>
+    public static TestCertificateAuthority Lookalike(TestCertificateAuthority real)
+    {
+        var keyIdentifier = real.Certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single();
+        return new TestCertificateAuthority(real.Certificate.SubjectName, new X509SubjectKeyIdentifierExtension(keyIdentifier.SubjectKeyIdentifier!, false));
     }
 
     /// <summary>The CA certificate with its private key.</summary>

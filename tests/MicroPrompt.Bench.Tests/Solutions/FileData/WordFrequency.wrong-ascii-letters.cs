@@ -1,0 +1,36 @@
+// WRONG: takes only ASCII letters and digits as word characters, so "Über" splits into "ber"
+using System.Text;
+
+namespace Bench.FileData;
+
+public sealed record WordCount(string Word, int Count);
+
+public static class WordFrequency
+{
+    public static IReadOnlyList<WordCount> Top(string text, int top)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var word = new StringBuilder();
+        foreach (var c in text + " ")
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == '\'')
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (word.Length > 0)
+            {
+                var w = word.ToString();
+                counts[w] = counts.GetValueOrDefault(w) + 1;
+                word.Clear();
+            }
+        }
+
+        return counts
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(p => new WordCount(p.Key, p.Value))
+            .ToList();
+    }
+}
