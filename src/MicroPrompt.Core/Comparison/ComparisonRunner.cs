@@ -79,8 +79,16 @@ public sealed class ComparisonRunner
         foreach (var item in items.OrderBy(i => i.ItemPath, StringComparer.Ordinal))
         {
             if (!documents.TryGetValue(item.ItemPath, out var document) || graph.Broken.Contains(item.ItemPath)
-                || Packages(document) is not { } packages)
+                || Packages(document) is not { } packages
+                || (_settings.Items is { } only && !only.Contains(item.ItemPath)))
             {
+                continue;
+            }
+
+            var models = ModelsFor(item, document);
+            if (models.Count == 0)
+            {
+                diagnostics.Add(MicroPromptDiagnostic.Error(DiagnosticCodes.NoModel, Diagnostics.Messages.DependabilityMessages.NoModel(item.ItemPath), item.FullPath, 1, 1));
                 continue;
             }
 
@@ -104,7 +112,7 @@ public sealed class ComparisonRunner
             var companions = resolved.Code.Where(kv => kv.Key != item.ItemPath).Select(kv => kv.Value)
                 .Concat(stubs).OrderBy(c => c, StringComparer.Ordinal).ToList();
             var usedHashes = uses.ToDictionary(u => u.ItemPath, u => ContentHash.Sha256Hex(u.Code), StringComparer.Ordinal);
-            foreach (var model in _settings.Models)
+            foreach (var model in models)
             {
                 foreach (var mode in _settings.Modes)
                 {
@@ -118,6 +126,7 @@ public sealed class ComparisonRunner
         }
 
         var runs = new ComparisonRun?[planned.Count];
+        var codes = new string?[planned.Count];
         var misses = new List<int>();
         for (var i = 0; i < planned.Count; i++)
         {
@@ -135,6 +144,7 @@ public sealed class ComparisonRunner
             if (hit is { } h)
             {
                 runs[i] = h.Run with { Item = p.Item.ItemPath, Model = p.Model, Mode = ComparisonSettings.ModeName(p.Mode), Sample = p.Sample, Key = p.Key, FromCache = true, Tags = p.Document.Tags };
+                codes[i] = h.Run.Correct ? h.Code : null;
             }
             else
             {
@@ -159,16 +169,17 @@ public sealed class ComparisonRunner
         else if (misses.Count > 0)
         {
             _log($"MicroPrompt: comparison: {planned.Count - misses.Count} run(s) cached, {misses.Count} to generate.");
-            await GenerateAsync(planned, misses, runs, cache, diagnostics, cancellationToken).ConfigureAwait(false);
+            await GenerateAsync(planned, misses, runs, codes, cache, diagnostics, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ComparisonResult { Runs = runs.Select(r => r!).ToList(), Diagnostics = diagnostics };
+        return new ComparisonResult { Runs = runs.Select(r => r!).ToList(), Codes = codes, Diagnostics = diagnostics };
     }
 
     private async Task GenerateAsync(
         List<PlannedRun> planned,
         List<int> misses,
         ComparisonRun?[] runs,
+        string?[] codes,
         ComparisonRunCache? cache,
         List<MicroPromptDiagnostic> diagnostics,
         CancellationToken cancellationToken)
@@ -194,7 +205,7 @@ public sealed class ComparisonRunner
             await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                runs[i] = await RunOneAsync(p, cache, ReportOnce, cancellationToken).ConfigureAwait(false);
+                (runs[i], codes[i]) = await RunOneAsync(p, cache, ReportOnce, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -204,7 +215,7 @@ public sealed class ComparisonRunner
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private async Task<ComparisonRun> RunOneAsync(PlannedRun p, ComparisonRunCache? cache, Action<MicroPromptDiagnostic> report, CancellationToken cancellationToken)
+    private async Task<(ComparisonRun Run, string? Code)> RunOneAsync(PlannedRun p, ComparisonRunCache? cache, Action<MicroPromptDiagnostic> report, CancellationToken cancellationToken)
     {
         var item = p.Item;
         var judgeModel = _options.JudgeModel is null ? null : _options.JudgeModel.Length == 0 ? p.Model : _options.JudgeModel;
@@ -212,7 +223,7 @@ public sealed class ComparisonRunner
         {
             report(MicroPromptDiagnostic.Error(refusal.Code, $"Comparison runs were not made: {refusal.Reason}. What was measured is cached; raise MicroPromptMaxCostUsd or build again to continue.",
                 refusal.Code == DiagnosticCodes.BudgetExceeded ? null : item.FullPath, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1, refusal.Code == DiagnosticCodes.BudgetExceeded ? 0 : 1));
-            return Skipped(p, refusal.Code, ComparisonFailure.Trim(refusal.Reason));
+            return (Skipped(p, refusal.Code, ComparisonFailure.Trim(refusal.Reason)), null);
         }
 
         var request = new GenerationRequest
@@ -250,14 +261,14 @@ public sealed class ComparisonRunner
         catch (MicroPromptException ex)
         {
             report(ex.Diagnostic with { File = ex.Diagnostic.File ?? item.FullPath, Line = Math.Max(1, ex.Diagnostic.Line), Column = Math.Max(1, ex.Diagnostic.Column) });
-            return Errored(p, ex.Diagnostic.Code, ex.Diagnostic.Message);
+            return (Errored(p, ex.Diagnostic.Code, ex.Diagnostic.Message), null);
         }
         catch (Exception ex)
         {
             var classified = _classifyProviderError(ex, p.Model) ?? MicroPromptDiagnostic.Error(
                 DiagnosticCodes.ProviderBadResponse, $"A comparison model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
             report(classified with { File = item.FullPath, Line = 1, Column = 1 });
-            return Errored(p, classified.Code, classified.Message);
+            return (Errored(p, classified.Code, classified.Message), null);
         }
 
         _options.Budget?.Spend(p.Model, outcome.Usage, outcome.JudgeModel, outcome.JudgeUsage);
@@ -309,8 +320,13 @@ public sealed class ComparisonRunner
             }
         }
 
-        return run;
+        return (run, correct ? outcome.Code : null);
     }
+
+    /// <summary>The comparison's model list, or (<see cref="ComparisonSettings.ItemModels"/>) the one model a build gives the item.</summary>
+    private IReadOnlyList<string> ModelsFor(ResolutionItem item, PromptDocument document) => !_settings.ItemModels
+        ? _settings.Models
+        : ItemPlanning.FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel) is { } model ? [model] : [];
 
     private IItemGenerator Generator()
     {
