@@ -275,7 +275,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         MicroPrompt.Reporting.ReportDependability? dependability = null;
         if (settings.Dependability is { } check && !DesignTime)
         {
-            var checkedItems = MicroPrompt.Dependability.DependabilityRun.RunAsync(settings, check, result, message => Log.LogMessage(MessageImportance.Normal, message), telemetry, cancellationToken: _cancellation.Token).GetAwaiter().GetResult();
+            var checkedItems = MicroPrompt.Dependability.DependabilityRun.RunAsync(settings, check, result, settings.MinDependability, message => Log.LogMessage(MessageImportance.Normal, message), telemetry, cancellationToken: _cancellation.Token).GetAwaiter().GetResult();
             checkedItems.Diagnostics.ToList().ForEach(Report);
             dependability = checkedItems.Section;
         }

@@ -16,6 +16,7 @@ public static class DependabilityRun
     /// <param name="settings">The build's settings (the API key is read from the environment by the model client).</param>
     /// <param name="check">Samples, temperature, mutants, items.</param>
     /// <param name="resolved">The build's resolution (never changed).</param>
+    /// <param name="minimum">The gate (<c>MicroPromptMinDependability</c>, 0–1), or null for none.</param>
     /// <param name="log">Informational messages.</param>
     /// <param name="telemetry">The build's telemetry export, if any.</param>
     /// <param name="analyzers">Probe comparer, example-strength analyzer and assumptions; null: <see cref="Analyzers"/>.</param>
@@ -24,6 +25,7 @@ public static class DependabilityRun
         ResolutionSettings settings,
         DependabilitySettings check,
         ResolutionResult resolved,
+        double? minimum,
         Action<string>? log = null,
         Telemetry.ITelemetryExport? telemetry = null,
         DependabilityAnalyzers? analyzers = null,
@@ -40,8 +42,8 @@ public static class DependabilityRun
             (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
             log);
         var result = await engine.RunAsync(settings.Items, resolved, cancellationToken).ConfigureAwait(false);
-        var gate = DependabilityGate.Evaluate(result.Items, settings.MinDependability, settings.Options.Project.ProjectDirectory);
-        return new DependabilityOutcome(result, ReportDependability.From(result, settings.MinDependability), [.. result.Diagnostics, .. gate]);
+        var gate = DependabilityGate.Evaluate(result.Items, minimum, settings.Options.Project.ProjectDirectory);
+        return new DependabilityOutcome(result, ReportDependability.From(result, minimum), [.. result.Diagnostics, .. gate]);
     }
 
     /// <summary>

@@ -147,7 +147,7 @@ public sealed class ToolTests(SdkPackageFixture sdk)
     // One instance: JsonSchema.Net registers a schema's $id globally and refuses to build it twice.
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "tool.schema.json"))));
 
-    private static void AssertMatchesSchema(string json)
+    internal static void AssertMatchesSchema(string json)
     {
         var schema = Schema.Value;
         using var document = JsonDocument.Parse(json);
