@@ -90,6 +90,10 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             var parseErrors = resolved.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
             return outcome with { Diagnostics = [.. parseErrors, .. outcome.Diagnostics] };
         }
+        catch (MicroPromptException ex)
+        {
+            throw new ToolException($"{ex.Diagnostic.Code}: {ex.Diagnostic.Message}");
+        }
         finally
         {
             if (Directory.Exists(output))

@@ -190,6 +190,9 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
         Copy(Path.Combine(RepoPaths.Root, "samples", "Bench.Support"), Path.Combine(project.Root, "Bench.Support"));
         project.WriteFile("global.json", $$"""{ "msbuild-sdks": { "MicroPrompt.Sdk": "{{sdk.Version}}" } }""");
         project.WriteFile("prices.json", $$"""{ "models": { "{{BenchPersonas.Reference}}": { "inputPerMillion": 2, "outputPerMillion": 8 } } }""");
+        // The project's own settings, as a team would set them: prices, and no judge (its calls would add to the cost).
+        project.WriteFile("Bench.csproj", project.ReadFile("Bench.csproj").Replace(
+            "</TargetFramework>", "</TargetFramework>\n    <MicroPromptPriceTable>prices.json</MicroPromptPriceTable>\n    <MicroPromptJudge>false</MicroPromptJudge>", StringComparison.Ordinal));
         project.Environment["MICROPROMPT_ENDPOINT"] = server.OpenAIEndpoint;
         project.Environment["MICROPROMPT_MODEL"] = BenchPersonas.Reference;
         string[] tasks = ["FileData/CsvLine.mprompt", "FileData/IniFile.mprompt", "FileData/LengthTable.mprompt"];
