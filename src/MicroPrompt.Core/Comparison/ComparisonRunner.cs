@@ -157,9 +157,9 @@ public sealed class ComparisonRunner
             var first = planned[misses[0]];
             diagnostics.Add(MicroPromptDiagnostic.Error(
                 DiagnosticCodes.ComparisonRunNotCached,
-                $"{misses.Count} of {planned.Count} comparison run(s) are not in the user cache (first: '{first.Item.ItemPath}' with model '{first.Model}', {ComparisonSettings.ModeName(first.Mode)} repair, sample {first.Sample}), "
+                $"{misses.Count} of {planned.Count} {_settings.Purpose} run(s) are not in the user cache (first: '{first.Item.ItemPath}' with model '{first.Model}', {ComparisonSettings.ModeName(first.Mode)} repair, sample {first.Sample}), "
                 + $"and model calls are not allowed (MicroPromptLocked=true{(Environment.GetEnvironmentVariable("CI") == "true" ? ", the default when CI=true" : "")}). "
-                + "Run the comparison once with -p:MicroPromptLocked=false and a model endpoint, or keep the user cache (MicroPromptUserCache) between runs.",
+                + $"Run the {_settings.Purpose} once with -p:MicroPromptLocked=false and a model endpoint, or keep the user cache (MicroPromptUserCache) between runs.",
                 first.Item.FullPath, 1, 1));
             foreach (var i in misses)
             {
@@ -168,7 +168,7 @@ public sealed class ComparisonRunner
         }
         else if (misses.Count > 0)
         {
-            _log($"MicroPrompt: comparison: {planned.Count - misses.Count} run(s) cached, {misses.Count} to generate.");
+            _log($"MicroPrompt: {_settings.Purpose}: {planned.Count - misses.Count} run(s) cached, {misses.Count} to generate.");
             await GenerateAsync(planned, misses, runs, codes, cache, diagnostics, cancellationToken).ConfigureAwait(false);
         }
 
@@ -246,7 +246,7 @@ public sealed class ComparisonRunner
         activity?.SetTag("microprompt.sample", p.Sample);
         try
         {
-            _log($"MicroPrompt: comparison: '{item.ItemPath}' with '{p.Model}', {ComparisonSettings.ModeName(p.Mode)} repair, sample {p.Sample}…");
+            _log($"MicroPrompt: {_settings.Purpose}: '{item.ItemPath}' with '{p.Model}', {ComparisonSettings.ModeName(p.Mode)} repair, sample {p.Sample}…");
             outcome = await Generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
             Telemetry.MicroPromptTelemetry.Complete(activity, outcome);
         }
@@ -266,7 +266,7 @@ public sealed class ComparisonRunner
         catch (Exception ex)
         {
             var classified = _classifyProviderError(ex, p.Model) ?? MicroPromptDiagnostic.Error(
-                DiagnosticCodes.ProviderBadResponse, $"A comparison model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
+                DiagnosticCodes.ProviderBadResponse, $"A {_settings.Purpose} model call for '{item.ItemPath}' failed: {ex.GetType().Name}: {ex.Message}");
             report(classified with { File = item.FullPath, Line = 1, Column = 1 });
             return (Errored(p, classified.Code, classified.Message), null);
         }

@@ -37,6 +37,9 @@ public sealed class ComparisonSettings
     /// </summary>
     public bool ItemModels { get; init; }
 
+    /// <summary>What the runs are for, in messages: <c>comparison</c>, or <c>dependability check</c>.</summary>
+    public string Purpose { get; init; } = "comparison";
+
     /// <summary>Only these items (paths relative to the project) are run; null runs every item.</summary>
     public IReadOnlySet<string>? Items { get; init; }
 

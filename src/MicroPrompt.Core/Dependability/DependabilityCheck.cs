@@ -62,6 +62,7 @@ public sealed class DependabilityCheck
         {
             Models = [],
             ItemModels = true,
+            Purpose = "dependability check",
             Items = _settings.Items,
             Samples = _settings.Samples,
             Modes = [_options.Repair],

@@ -121,6 +121,23 @@ public sealed class DependabilityCheckTests
     }
 
     [Fact]
+    public async Task A_locked_check_uses_cached_samples_only_and_names_a_miss_MP2030()
+    {
+        using var fx = Project();
+        await CheckAsync(fx, new Script().Generator(), new DependabilitySettings { Samples = 2 });
+
+        var created = false;
+        var locked = await CheckAsync(fx, new Script().Generator(), created: () => created = true, options: fx.Options(designTime: true, locked: true) with { MaxPasses = 2 });
+
+        Assert.False(created);
+        var error = Assert.Single(locked.Diagnostics);
+        Assert.Equal(DiagnosticCodes.ComparisonRunNotCached, error.Code);
+        Assert.Contains("6 of 10 dependability check run(s) are not in the user cache", error.Message);
+        Assert.Contains("Run the dependability check once with -p:MicroPromptLocked=false", error.Message);
+        Assert.All(locked.Items, i => Assert.Equal((2, 3), (i.Samples, i.NotRun)));   // the bound is over the graded samples only
+    }
+
+    [Fact]
     public async Task A_check_never_changes_the_lock_or_the_resolved_code()
     {
         using var fx = Project();
