@@ -125,6 +125,18 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     /// <summary><c>MicroPromptCompareTemperature</c>: sampling temperature of comparison runs (default 0, as builds).</summary>
     public string? CompareTemperature { get; set; }
 
+    /// <summary><c>MicroPromptCheckSamples</c>: a dependability check of N samples per item after the resolution (0/empty: none).</summary>
+    public string? CheckSamples { get; set; }
+
+    /// <summary><c>MicroPromptCheckTemperature</c>: sampling temperature of the check's samples (default 0.7).</summary>
+    public string? CheckTemperature { get; set; }
+
+    /// <summary><c>MicroPromptCheckMutants</c>: the check also measures example strength (true/false).</summary>
+    public string? CheckMutants { get; set; }
+
+    /// <summary><c>MicroPromptMinDependability</c>: 0–1; a checked item whose lower bound is below it gets MP3010.</summary>
+    public string? MinDependability { get; set; }
+
     /// <summary><c>MicroPromptOtlpEndpoint</c>: the OTLP/HTTP collector's base URL; empty falls back to <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
     public string? OtlpEndpoint { get; set; }
 
@@ -259,10 +271,19 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             comparison = MicroPrompt.Comparison.ComparisonTables.Build(compared.Runs, compare, settings.Prices);
         }
 
+        // A dependability check samples every item N times after the resolution; it never changes what was resolved.
+        MicroPrompt.Reporting.ReportDependability? dependability = null;
+        if (settings.Dependability is { } check && !DesignTime)
+        {
+            var checkedItems = MicroPrompt.Dependability.DependabilityRun.RunAsync(settings, check, result, settings.MinDependability, message => Log.LogMessage(MessageImportance.Normal, message), telemetry, cancellationToken: _cancellation.Token).GetAwaiter().GetResult();
+            checkedItems.Diagnostics.ToList().ForEach(Report);
+            dependability = checkedItems.Section;
+        }
+
         stopwatch.Restart();
         GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
-        WriteBookkeeping(result, resolution: settings.Comparison is null);
-        var report = Summarize(result, settings, started.Elapsed, comparison);
+        WriteBookkeeping(result, resolution: settings.Comparison is null && dependability is null);
+        var report = Summarize(result, settings, started.Elapsed, comparison, dependability);
         Log.LogMessage(MessageImportance.Low, $"MicroPrompt: outputs, report and summary took {stopwatch.ElapsedMilliseconds} ms.");
         if (telemetry is not null)
         {
@@ -274,7 +295,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         return !Log.HasLoggedErrors;
     }
 
-    /// <param name="resolution">False for a comparison run: no stamp, so neither the next comparison nor the next normal build is skipped.</param>
+    /// <param name="resolution">False for a comparison run or a dependability check: no stamp, so neither the next comparison nor the next normal build is skipped.</param>
     private void WriteBookkeeping(ResolutionResult result, bool resolution)
     {
         if (ListFile is { Length: > 0 })
@@ -297,7 +318,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     }
 
     // The report model is built in Core; the task only writes it and prints the one-screen summary.
-    private BuildReport Summarize(ResolutionResult result, ResolutionSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison)
+    private BuildReport Summarize(ResolutionResult result, ResolutionSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison, MicroPrompt.Reporting.ReportDependability? dependability)
     {
         var report = BuildReportBuilder.Build(result, new ReportContext
         {
@@ -311,6 +332,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             Secrets = SecretValues(),
             Duration = elapsed,
             Comparison = comparison,
+            Dependability = dependability,
         });
 
         string? htmlPath = null;

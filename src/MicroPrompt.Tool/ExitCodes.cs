@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>An error: bad arguments, a bad project, an MSBuild failure.</summary>
     public const int Error = 2;
+
+    /// <summary><c>check</c>: every sample was graded, but an item's lower bound is below the minimum (MP3010).</summary>
+    public const int BelowMinimum = 3;
 }

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace MicroPrompt.Tool;
 
-/// <summary>The command line of <c>dotnet mprompt</c>: eight commands, exit codes 0 (nothing to do), 1 (work), 2 (error).</summary>
+/// <summary>The command line of <c>dotnet mprompt</c>: nine commands, exit codes 0 (nothing to do), 1 (work), 2 (error), 3 (check: below the minimum).</summary>
 public static class ToolApp
 {
     public static int Run(string[] args)
@@ -45,6 +45,8 @@ public static class ToolApp
             .WithDescription("Adopt a hand edit and have the model amend the prompt to describe it (written for review).");
         config.AddCommand<RunCommand>("run")
             .WithDescription("Resolve a kind: program prompt outside any project and run it with the arguments after --.");
+        config.AddCommand<CheckCommand>("check")
+            .WithDescription("Dependability: N independent generations per item, graded as in a build; least dependable first.");
         config.AddCommand<NewCommand>("new")
             .WithDescription("Write a prompt skeleton (front matter, instructions, ## Contract, ## Examples).");
     }

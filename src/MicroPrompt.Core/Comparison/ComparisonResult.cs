@@ -9,6 +9,9 @@ public sealed class ComparisonResult
 
     public required IReadOnlyList<MicroPromptDiagnostic> Diagnostics { get; init; }
 
+    /// <summary>The final code of each correct run (same order as <see cref="Runs"/>; null when the run is not correct).</summary>
+    public IReadOnlyList<string?> Codes { get; init; } = [];
+
     /// <summary>Runs generated in this build (each made model calls).</summary>
     public int NewRuns => Runs.Count(r => !r.FromCache && ComparisonRunStatus.IsGraded(r.Status));
 

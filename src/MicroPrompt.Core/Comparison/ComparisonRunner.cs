@@ -80,8 +80,16 @@ public sealed class ComparisonRunner
         foreach (var item in items.OrderBy(i => i.ItemPath, StringComparer.Ordinal))
         {
             if (!documents.TryGetValue(item.ItemPath, out var document) || graph.Broken.Contains(item.ItemPath)
-                || Packages(document) is not { } packages)
+                || Packages(document) is not { } packages
+                || (_settings.Items is { } only && !only.Contains(item.ItemPath)))
             {
+                continue;
+            }
+
+            var models = ModelsFor(item, document);
+            if (models.Count == 0)
+            {
+                diagnostics.Add(MicroPromptDiagnostic.Error(DiagnosticCodes.NoModel, Diagnostics.Messages.DependabilityMessages.NoModel(item.ItemPath), item.FullPath, 1, 1));
                 continue;
             }
 
@@ -105,7 +113,7 @@ public sealed class ComparisonRunner
             var companions = resolved.Code.Where(kv => kv.Key != item.ItemPath).Select(kv => kv.Value)
                 .Concat(stubs).OrderBy(c => c, StringComparer.Ordinal).ToList();
             var usedHashes = uses.ToDictionary(u => u.ItemPath, u => ContentHash.Sha256Hex(u.Code), StringComparer.Ordinal);
-            foreach (var model in _settings.Models)
+            foreach (var model in models)
             {
                 foreach (var mode in _settings.Modes)
                 {
@@ -119,6 +127,7 @@ public sealed class ComparisonRunner
         }
 
         var runs = new ComparisonRun?[planned.Count];
+        var codes = new string?[planned.Count];
         var misses = new List<int>();
         for (var i = 0; i < planned.Count; i++)
         {
@@ -136,6 +145,7 @@ public sealed class ComparisonRunner
             if (hit is { } h)
             {
                 runs[i] = h.Run with { Item = p.Item.ItemPath, Model = p.Model, Mode = ComparisonSettings.ModeName(p.Mode), Sample = p.Sample, Key = p.Key, FromCache = true, Tags = p.Document.Tags };
+                codes[i] = h.Run.Correct ? h.Code : null;
             }
             else
             {
@@ -147,7 +157,7 @@ public sealed class ComparisonRunner
         {
             var first = planned[misses[0]];
             diagnostics.Add(ComparisonMessages.RunsNotCached(
-                misses.Count, planned.Count, (first.Item.ItemPath, first.Model, ComparisonSettings.ModeName(first.Mode), first.Sample), first.Item.FullPath));
+                misses.Count, planned.Count, (first.Item.ItemPath, first.Model, ComparisonSettings.ModeName(first.Mode), first.Sample), first.Item.FullPath, _settings.Purpose));
             foreach (var i in misses)
             {
                 runs[i] = Skipped(planned[i], DiagnosticCodes.ComparisonRunNotCached);
@@ -155,17 +165,18 @@ public sealed class ComparisonRunner
         }
         else if (misses.Count > 0)
         {
-            _log($"MicroPrompt: comparison: {planned.Count - misses.Count} run(s) cached, {misses.Count} to generate.");
-            await GenerateAsync(planned, misses, runs, cache, diagnostics, cancellationToken).ConfigureAwait(false);
+            _log($"MicroPrompt: {_settings.Purpose}: {planned.Count - misses.Count} run(s) cached, {misses.Count} to generate.");
+            await GenerateAsync(planned, misses, runs, codes, cache, diagnostics, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ComparisonResult { Runs = runs.Select(r => r!).ToList(), Diagnostics = diagnostics };
+        return new ComparisonResult { Runs = runs.Select(r => r!).ToList(), Codes = codes, Diagnostics = diagnostics };
     }
 
     private async Task GenerateAsync(
         List<PlannedRun> planned,
         List<int> misses,
         ComparisonRun?[] runs,
+        string?[] codes,
         ComparisonRunCache? cache,
         List<MicroPromptDiagnostic> diagnostics,
         CancellationToken cancellationToken)
@@ -191,7 +202,7 @@ public sealed class ComparisonRunner
             await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                runs[i] = await RunOneAsync(p, cache, ReportOnce, cancellationToken).ConfigureAwait(false);
+                (runs[i], codes[i]) = await RunOneAsync(p, cache, ReportOnce, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -201,14 +212,14 @@ public sealed class ComparisonRunner
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private async Task<ComparisonRun> RunOneAsync(PlannedRun p, ComparisonRunCache? cache, Action<MicroPromptDiagnostic> report, CancellationToken cancellationToken)
+    private async Task<(ComparisonRun Run, string? Code)> RunOneAsync(PlannedRun p, ComparisonRunCache? cache, Action<MicroPromptDiagnostic> report, CancellationToken cancellationToken)
     {
         var item = p.Item;
         var judgeModel = _options.JudgeModel is null ? null : _options.JudgeModel.Length == 0 ? p.Model : _options.JudgeModel;
         if (_options.Budget?.Refuse(p.Model, judgeModel) is { } refusal)
         {
             report(ComparisonMessages.RunsNotMade(refusal.Code, refusal.Reason, item.FullPath));
-            return Skipped(p, refusal.Code, ComparisonFailure.Trim(refusal.Reason));
+            return (Skipped(p, refusal.Code, ComparisonFailure.Trim(refusal.Reason)), null);
         }
 
         var request = new GenerationRequest
@@ -231,7 +242,7 @@ public sealed class ComparisonRunner
         activity?.SetTag("microprompt.sample", p.Sample);
         try
         {
-            _log($"MicroPrompt: comparison: '{item.ItemPath}' with '{p.Model}', {ComparisonSettings.ModeName(p.Mode)} repair, sample {p.Sample}…");
+            _log($"MicroPrompt: {_settings.Purpose}: '{item.ItemPath}' with '{p.Model}', {ComparisonSettings.ModeName(p.Mode)} repair, sample {p.Sample}…");
             outcome = await Generator().GenerateAsync(request, cancellationToken).ConfigureAwait(false);
             Telemetry.MicroPromptTelemetry.Complete(activity, outcome);
         }
@@ -246,13 +257,13 @@ public sealed class ComparisonRunner
         catch (MicroPromptException ex)
         {
             report(ex.Diagnostic with { File = ex.Diagnostic.File ?? item.FullPath, Line = Math.Max(1, ex.Diagnostic.Line), Column = Math.Max(1, ex.Diagnostic.Column) });
-            return Errored(p, ex.Diagnostic.Code, ex.Diagnostic.Message);
+            return (Errored(p, ex.Diagnostic.Code, ex.Diagnostic.Message), null);
         }
         catch (Exception ex)
         {
-            var classified = _classifyProviderError(ex, p.Model) ?? ComparisonMessages.CallFailed(item.ItemPath, ex);
+            var classified = _classifyProviderError(ex, p.Model) ?? ComparisonMessages.CallFailed(item.ItemPath, ex, _settings.Purpose);
             report(classified with { File = item.FullPath, Line = 1, Column = 1 });
-            return Errored(p, classified.Code, classified.Message);
+            return (Errored(p, classified.Code, classified.Message), null);
         }
 
         _options.Budget?.Spend(p.Model, outcome.Usage, outcome.JudgeModel, outcome.JudgeUsage);
@@ -304,8 +315,13 @@ public sealed class ComparisonRunner
             }
         }
 
-        return run;
+        return (run, correct ? outcome.Code : null);
     }
+
+    /// <summary>The comparison's model list, or (<see cref="ComparisonSettings.ItemModels"/>) the one model a build gives the item.</summary>
+    private IReadOnlyList<string> ModelsFor(ResolutionItem item, PromptDocument document) => !_settings.ItemModels
+        ? _settings.Models
+        : ItemPlanning.FirstNonEmpty(item.ModelOverride, document.Model, _options.DefaultModel) is { } model ? [model] : [];
 
     private IItemGenerator Generator()
     {

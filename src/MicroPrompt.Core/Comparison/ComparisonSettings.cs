@@ -32,6 +32,18 @@ public sealed class ComparisonSettings
     /// </summary>
     public double Temperature { get; init; }
 
+    /// <summary>
+    /// Each item is sampled with its own model (item <c>Model</c> metadata, else the prompt's <c>model:</c>, else
+    /// <c>MicroPromptModel</c>) instead of <see cref="Models"/>: what a dependability check does.
+    /// </summary>
+    public bool ItemModels { get; init; }
+
+    /// <summary>What the runs are for, in messages: <c>comparison</c>, or <c>dependability check</c>.</summary>
+    public string Purpose { get; init; } = "comparison";
+
+    /// <summary>Only these items (paths relative to the project) are run; null runs every item.</summary>
+    public IReadOnlySet<string>? Items { get; init; }
+
     /// <summary>The largest temperature accepted (OpenAI's upper bound).</summary>
     public const double MaxTemperature = 2;
 

@@ -43,6 +43,9 @@ public static class DiagnosticCodes
     public const string ComparisonTemperatureInvalid = "MP1033"; // MicroPromptCompareTemperature is not a number from 0 to 2
     public const string TelemetryEndpointInvalid = "MP1050";  // MicroPromptOtlpEndpoint / OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute http(s) URL
     public const string TelemetryExportFailed = "MP1051";     // warning: the collector could not be reached or did not answer in time
+    public const string CheckSamplesInvalid = "MP1060";       // MicroPromptCheckSamples / --samples is not a whole number from 0 (no check) to 100
+    public const string CheckTemperatureInvalid = "MP1061";   // MicroPromptCheckTemperature / --temperature is not a number from 0 to 2
+    public const string MinDependabilityInvalid = "MP1062";   // MicroPromptMinDependability is not a number from 0 to 1
 
     // MP2xxx — generation and verification
     public const string GenerationFailed = "MP2001";          // still does not compile after max passes
@@ -70,6 +73,7 @@ public static class DiagnosticCodes
     public const string JudgeBelowMinimum = "MP3001";
     public const string BudgetExceeded = "MP3002";
     public const string BudgetUnenforceable = "MP3003";       // MicroPromptMaxCostUsd set but a model has no price
+    public const string DependabilityBelowMinimum = "MP3010"; // a checked item's Wilson lower bound is below MicroPromptMinDependability
 
     // MP4xxx — resolved state integrity
     public const string LockUnreadable = "MP4001";

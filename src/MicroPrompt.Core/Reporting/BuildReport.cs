@@ -36,4 +36,7 @@ public sealed class BuildReport
 
     /// <summary>The model comparison (<c>MicroPromptModels</c>), or null for a normal build. Since schema 1.1.</summary>
     public ReportComparison? Comparison { get; init; }
+
+    /// <summary>The dependability check (<c>MicroPromptCheckSamples</c>, <c>dotnet mprompt check</c>), or null when none ran. Since schema 1.4.</summary>
+    public ReportDependability? Dependability { get; init; }
 }

@@ -97,6 +97,12 @@ public static class BuildReportBuilder
             Items = items,
             Comparison = context.Comparison?.WithRuns(context.Comparison.Runs
                 .Select(r => r.FailureSummary is null ? r : r with { FailureSummary = Redact(r.FailureSummary, context) }).ToList()),
+            Dependability = context.Dependability is { } check ? new ReportDependability
+            {
+                Samples = check.Samples, Temperature = check.Temperature, Mutants = check.Mutants, MinDependability = check.MinDependability,
+                BelowMinimum = check.BelowMinimum, NewSamples = check.NewSamples, CachedSamples = check.CachedSamples,
+                Items = check.Items.Select(i => i with { Failures = i.Failures.Select(f => Redact(f, context)).ToList() }).ToList(),
+            } : null,
         };
     }
 

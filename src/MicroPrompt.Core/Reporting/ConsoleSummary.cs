@@ -41,6 +41,11 @@ public static class ConsoleSummary
             ComparisonLines(comparison, lines);
         }
 
+        if (report.Dependability is { } dependability)
+        {
+            lines.AddRange(DependabilitySummary.Lines(dependability));
+        }
+
         var changed = report.Items.Where(i => i.ApiChanges.Count > 0).ToList();
         foreach (var item in changed.Take(MaxProblemItems))
         {

@@ -28,4 +28,7 @@ public sealed class ReportContext
 
     /// <summary>The comparison tables of a model comparison run, or null.</summary>
     public ReportComparison? Comparison { get; init; }
+
+    /// <summary>The dependability check's section, or null.</summary>
+    public ReportDependability? Dependability { get; init; }
 }

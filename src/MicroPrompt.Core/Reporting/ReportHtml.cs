@@ -76,6 +76,11 @@ public static class ReportHtml
             ComparisonHtml.Append(html, comparison);
         }
 
+        if (report.Dependability is { } dependability)
+        {
+            DependabilityHtml.Append(html, dependability);
+        }
+
         html.Append("<h2>Items</h2>\n<table id=\"items\">\n<thead><tr><th>Item</th><th>Status</th><th>Model</th><th class=\"n\">Passes</th>")
             .Append("<th>Compiles</th><th class=\"n\">Examples</th><th>Sandbox</th><th class=\"n\">Judge</th><th class=\"n\">Tokens in / out</th>")
             .Append("<th class=\"n\">$</th><th class=\"n\">Time</th><th>Details</th></tr></thead>\n<tbody>\n");

@@ -63,6 +63,10 @@ public sealed class ResolutionParameters
     public string? Samples { get; init; }
     public string? CompareRepair { get; init; }
     public string? CompareTemperature { get; init; }
+    public string? CheckSamples { get; init; }
+    public string? CheckTemperature { get; init; }
+    public string? CheckMutants { get; init; }
+    public string? MinDependability { get; init; }
     public string? ProjectName { get; init; }
     public string? Sandbox { get; init; }
 

@@ -56,6 +56,12 @@ public sealed class ResolutionSettings
     /// <summary>The model comparison (<c>MicroPromptModels</c>), or null for a normal build.</summary>
     public MicroPrompt.Comparison.ComparisonSettings? Comparison { get; private set; }
 
+    /// <summary>The dependability check (<c>MicroPromptCheckSamples</c> &gt; 0), or null for none.</summary>
+    public MicroPrompt.Dependability.DependabilitySettings? Dependability { get; private set; }
+
+    /// <summary><c>MicroPromptMinDependability</c> (0–1), or null for no gate.</summary>
+    public double? MinDependability { get; private set; }
+
     /// <param name="task">The parameters.</param>
     /// <param name="exampleHostDirectory">Where MicroPrompt.ExampleHost.dll is (the task's folder), or null: examples cannot run.</param>
     public static ResolutionSettings Read(ResolutionParameters task, string? exampleHostDirectory = null, Action<MicroPromptDiagnostic>? onDiagnostic = null)
@@ -150,6 +156,8 @@ public sealed class ResolutionSettings
         };
 
         settings.Comparison = MicroPrompt.Comparison.ComparisonSettings.Parse(task.Models, task.Samples, task.CompareRepair, maxPasses, settings.Problems, task.CompareTemperature);
+        settings.Dependability = MicroPrompt.Dependability.DependabilitySettings.Parse(task.CheckSamples, task.CheckTemperature, task.CheckMutants, settings.Problems);
+        settings.MinDependability = MicroPrompt.Dependability.DependabilitySettings.ParseMinimum(task.MinDependability, settings.Problems);
 
         var (regenerateAll, regenerateItems) = ItemList(task.Regenerate);
 

@@ -22,12 +22,12 @@ internal static class ComparisonMessages
         $"MicroPromptCompareTemperature is '{temperature}'; expected a number from 0 to {maxTemperature.ToString(CultureInfo.InvariantCulture)} with a '.' decimal point (0, the default, is what builds use; e.g. 0.7 makes samples independent draws).");
 
     /// <param name="first">The first run that is not cached: item, model, repair mode name and sample number.</param>
-    public static MicroPromptDiagnostic RunsNotCached(int misses, int planned, (string ItemPath, string Model, string Mode, int Sample) first, string file) =>
+    public static MicroPromptDiagnostic RunsNotCached(int misses, int planned, (string ItemPath, string Model, string Mode, int Sample) first, string file, string purpose = "comparison") =>
         MicroPromptDiagnostic.Error(
             DiagnosticCodes.ComparisonRunNotCached,
-            $"{misses} of {planned} comparison run(s) are not in the user cache (first: '{first.ItemPath}' with model '{first.Model}', {first.Mode} repair, sample {first.Sample}), "
+            $"{misses} of {planned} {purpose} run(s) are not in the user cache (first: '{first.ItemPath}' with model '{first.Model}', {first.Mode} repair, sample {first.Sample}), "
             + $"and {Advice.ModelCallsNotAllowed()}. "
-            + $"Run the comparison once with {Advice.Unlock} and a model endpoint, or keep the user cache (MicroPromptUserCache) between runs.",
+            + $"Run the {purpose} once with {Advice.Unlock} and a model endpoint, or keep the user cache (MicroPromptUserCache) between runs.",
             file, 1, 1);
 
     /// <summary>The budget refused a comparison run (<paramref name="code"/> MP3002 or MP3003); a spent budget is build-wide, so it has no file.</summary>
@@ -40,8 +40,8 @@ internal static class ComparisonMessages
     }
 
     /// <summary>MP1012 for a comparison model call that failed in a way the provider classification does not know.</summary>
-    public static MicroPromptDiagnostic CallFailed(string itemPath, Exception exception) => MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderBadResponse,
-        $"A comparison model call for '{itemPath}' failed: {exception.GetType().Name}: {exception.Message}");
+    public static MicroPromptDiagnostic CallFailed(string itemPath, Exception exception, string purpose = "comparison") => MicroPromptDiagnostic.Error(DiagnosticCodes.ProviderBadResponse,
+        $"A {purpose} model call for '{itemPath}' failed: {exception.GetType().Name}: {exception.Message}");
 
     public static string CachedRunUnreadable(Exception e) => $"A cached comparison run could not be read ({e.Message}); it will be run again.";
 
