@@ -39,6 +39,7 @@ internal static class ProbeRenderer
                 private const int MaxText = 160;
                 private const int MaxItems = 20;
                 private const int MaxDepth = 3;
+                private const int MaxPin = 1000;
                 private const string H = "\u0001";
 
                 public static string Completed() => "completes" + "\u001F" + H + ";";
@@ -51,7 +52,8 @@ internal static class ProbeRenderer
                     {
                         display = display.Substring(0, 600) + "… #" + Hash(display);
                     }
-                    return display + "\u001F" + (pin ?? "");
+                    // A longer example is no example a person pastes (and not one line the example parser reads).
+                    return display + "\u001F" + (pin != null && pin.Length <= MaxPin ? pin : "");
                 }
 
                 private static string Show(object value, int depth, out string pin)

@@ -69,7 +69,7 @@ internal sealed class ProbeRunner : IDisposable
         for (var i = 0; i < probes.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (built.NotCompiled.ContainsKey(i) || built.Forms[i] == ExampleForm.Excluded || timeouts >= _settings.MaxTimeoutsPerVariant)
+            if (built.NotCompiled.ContainsKey(i) || (!isProgram && built.Forms[i] == ExampleForm.Excluded) || timeouts >= _settings.MaxTimeoutsPerVariant)
             {
                 outcomes.Add(ProbeOutcome.NotRun);
                 continue;

@@ -7,12 +7,16 @@ namespace MicroPrompt.Dependability.Probes;
 internal sealed record ProgramInput(IReadOnlyList<string> Args, string Stdin)
 {
     /// <summary>The input as YAML flow values, the way a program example writes it: <c>args: ["missing.txt"], stdin: ""</c>.</summary>
-    public string Describe() => $"args: {YamlArgs()}, stdin: {YamlString(Stdin)}";
+    /// <remarks>A value over 80 characters is shown by its first 60 and its length (the suggested example has it whole).</remarks>
+    public string Describe() => $"args: [{string.Join(", ", Args.Select(Short))}], stdin: {Short(Stdin)}";
 
     public string YamlArgs() => "[" + string.Join(", ", Args.Select(YamlString)) + "]";
 
     /// <summary>Identifies the input (args and stdin), to skip what an example already runs.</summary>
     public string Key => string.Join("\u0000", Args) + "\u0001" + Stdin;
+
+    private static string Short(string text)
+        => text.Length <= 80 ? YamlString(text) : $"{YamlString(text[..60])}… ({text.Length.ToString(CultureInfo.InvariantCulture)} chars)";
 
     /// <summary>A double-quoted YAML scalar: <c>\</c>, <c>"</c>, line breaks, tabs and control characters escaped.</summary>
     public static string YamlString(string text)

@@ -1,0 +1,132 @@
+using MicroPrompt.Dependability.Probes;
+using static MicroPrompt.Core.Tests.Dependability.ProbeSubjects;
+
+namespace MicroPrompt.Core.Tests.Dependability;
+
+/// <summary>Which probe inputs the contract's parameter types and a program's examples give (no sandbox needed).</summary>
+public sealed class ProbeInputGeneratorTests
+{
+    private static List<string> Inputs(string contract, bool nullable = true, params string[] examples)
+        => LibraryProbeGenerator.Generate(Parse(Library(contract, examples)), nullable).SelectMany(m => m).Select(p => p.Input).ToList();
+
+    [Fact]
+    public void A_string_parameter_gets_empty_whitespace_long_and_non_ascii_values_and_the_example_call_is_skipped()
+    {
+        var inputs = Inputs("public static class Slug { public static string Make(string text); }", true, "Slug.Make(\"Hello, World!\") == \"hello-world\"");
+
+        Assert.Equal(
+        [
+            "Slug.Make(\"abc\")", "Slug.Make(\"\")", "Slug.Make(\" \")", "Slug.Make(\" \\t\\n \")", "Slug.Make(new string('a', 10000))",
+            "Slug.Make(\"Ünïcødé ✓\")", "Slug.Make(\"日本\")",
+        ], inputs);
+    }
+
+    [Fact]
+    public void Null_is_tried_where_the_type_allows_it()
+    {
+        Assert.Contains("Slug.Make(null)", Inputs("public static class Slug { public static string Make(string? text); }"));
+        Assert.DoesNotContain("Slug.Make(null)", Inputs("public static class Slug { public static string Make(string text); }"));
+        Assert.Contains("Slug.Make(null)", Inputs("public static class Slug { public static string Make(string text); }", nullable: false));
+        Assert.Contains("Calc.Half(null)", Inputs("public static class Calc { public static int Half(int? n); }"));
+    }
+
+    [Fact]
+    public void Numbers_booleans_enums_and_collections_vary_one_parameter_at_a_time_around_the_example_call()
+    {
+        var inputs = Inputs(
+            "public enum Mode { Fast, Exact }\npublic static class Calc { public static double Scale(int n, double factor, bool round, Mode mode); }",
+            true,
+            "Calc.Scale(3, 2.0, false, Mode.Exact) == 6.0");
+
+        Assert.Equal(
+        [
+            "Calc.Scale(1, 2.0, false, Mode.Exact)", "Calc.Scale(0, 2.0, false, Mode.Exact)", "Calc.Scale(-1, 2.0, false, Mode.Exact)",
+            "Calc.Scale(int.MinValue, 2.0, false, Mode.Exact)", "Calc.Scale(int.MaxValue, 2.0, false, Mode.Exact)",
+            "Calc.Scale(3, 1.5, false, Mode.Exact)", "Calc.Scale(3, 0.0, false, Mode.Exact)", "Calc.Scale(3, -0.5, false, Mode.Exact)",
+            "Calc.Scale(3, double.NaN, false, Mode.Exact)", "Calc.Scale(3, double.MaxValue, false, Mode.Exact)",
+            "Calc.Scale(3, 2.0, true, Mode.Exact)",
+            "Calc.Scale(3, 2.0, false, Mode.Fast)",
+        ], inputs);
+    }
+
+    [Fact]
+    public void Collections_are_empty_and_one_element_and_instance_methods_run_on_a_new_object()
+    {
+        var inputs = Inputs("""
+            public static class Lists { public static int Sum(IEnumerable<long> items); public static string Join(List<string> parts); public static int Count(Dictionary<string, int> map); public static int Max(int[] values); }
+            public sealed class Counter { public int Add(long by); }
+            public record Point(int X, int Y);
+            """);
+
+        Assert.Contains("Lists.Sum(new long[] { 1L })", inputs);
+        Assert.Contains("Lists.Sum(new long[0])", inputs);
+        Assert.Contains("Lists.Join(new List<string> { \"abc\" })", inputs);
+        Assert.Contains("Lists.Join(new List<string>())", inputs);
+        Assert.Contains("Lists.Count(new Dictionary<string, int> { [\"abc\"] = 1 })", inputs);
+        Assert.Contains("Lists.Count(new Dictionary<string, int>())", inputs);
+        Assert.Contains("Lists.Max(new int[0])", inputs);
+        Assert.Contains("new Counter().Add(long.MaxValue)", inputs);
+        Assert.Contains("new Point(int.MinValue, 1)", inputs);
+    }
+
+    [Fact]
+    public void Members_with_ref_parameters_or_types_it_cannot_build_are_left_out()
+    {
+        Assert.Empty(Inputs("public static class Io { public static bool TryRead(string s, out int value); public static void Send(System.Net.Http.HttpClient client); }"));
+    }
+
+    [Fact]
+    public void A_program_gets_empty_blank_non_ascii_and_long_stdin_a_missing_file_and_its_examples_without_their_files()
+    {
+        var prompt = Parse("""
+            ---
+            kind: program
+            ---
+            # Count
+
+            Count the words of the file named by the first argument, or of stdin.
+
+            ## Examples
+            ```text
+            args: [notes.md]
+            files:
+              notes.md: "one two"
+            stdout: "2"
+            ```
+            ```text
+            stdin: "a b c"
+            stdout: "3"
+            ```
+            """, "Prompts/Count.mprompt");
+
+        var inputs = ProgramProbeGenerator.Generate(prompt).Select(p => p.Input).ToList();
+
+        Assert.Equal(
+        [
+            "args: [], stdin: \"\"", "args: [], stdin: \"\\n\"", "args: [], stdin: \" \\t \\n\"", "args: [], stdin: \"Ünïcødé ✓\\n日本\\n\"",
+            "args: [], stdin: \"" + new string('a', 60) + "\"… (10001 chars)", "args: [\"missing.txt\"], stdin: \"\"", "args: [\"notes.md\"], stdin: \"\"",
+        ], inputs);
+    }
+
+    [Fact]
+    public void Model_proposals_are_read_from_fences_without_reasoning_prose_expected_values_or_foreign_calls()
+    {
+        var reply = """
+            <think>Underscores are not mentioned. Maybe Slug.Make("thinking") too.</think>
+            Here are some edge cases:
+            ```csharp
+            1. Slug.Make("a_b")
+            - Slug.Make("x") == "y";
+            Slug.Make("A  B"); // two spaces
+            Console.WriteLine("x")
+            Slug.Make("a_b")
+            not code at all
+            ```
+            """;
+
+        var calls = ProbeReplyParser.Parse(reply, new HashSet<string> { "Slug" }, 8);
+
+        Assert.Equal(["Slug.Make(\"a_b\")", "Slug.Make(\"x\")", "Slug.Make(\"A  B\")"], calls);
+        Assert.Equal(["Slug.Make(\"q\")"], ProbeReplyParser.Parse("Try Slug.Make(\"q\") maybe\nSlug.Make(\"q\")", new HashSet<string> { "Slug" }, 8));
+    }
+}
