@@ -104,13 +104,15 @@ public sealed class ProbeComparerTests : IDisposable
     }
 
     [Fact]
-    public async Task Samples_that_agree_everywhere_have_no_ambiguity_and_one_sample_is_never_compared()
+    public async Task Samples_that_agree_everywhere_have_no_ambiguity_identical_code_runs_once_and_one_sample_is_never_compared()
     {
         var subject = Subject(_project, SlugPrompt);
         using var comparer = new ProbeComparer(Options());
 
-        Assert.Empty(await comparer.FindAmbiguitiesAsync(subject, [new SampleCode(1, KeepsUnderscore), new SampleCode(2, KeepsUnderscoreLoop)], CancellationToken.None));
+        Assert.Empty(await comparer.FindAmbiguitiesAsync(subject,
+            [new SampleCode(1, KeepsUnderscore), new SampleCode(2, KeepsUnderscoreLoop), new SampleCode(3, KeepsUnderscore)], CancellationToken.None));
         Assert.Equal(7, comparer.LastProbeCount);
+        Assert.Equal(1, comparer.ReusedRuns); // sample 3 is sample 1's code: run once
         Assert.Empty(await comparer.FindAmbiguitiesAsync(subject, [new SampleCode(1, DropsUnderscore)], CancellationToken.None));
     }
 

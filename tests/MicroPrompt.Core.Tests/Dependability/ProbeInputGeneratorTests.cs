@@ -70,6 +70,17 @@ public sealed class ProbeInputGeneratorTests
     }
 
     [Fact]
+    public void Callbacks_return_an_ordinary_value_or_throw()
+    {
+        var inputs = Inputs("public static class Batch { public static Task<int> SaveAllAsync(IEnumerable<string> items, Func<string, Task> save); public static int Count(Func<int, int, bool> keep, Action<string> log); }");
+
+        Assert.Contains("Batch.SaveAllAsync(new string[] { \"abc\" }, _ => Task.CompletedTask)", inputs);
+        Assert.Contains("Batch.SaveAllAsync(new string[] { \"abc\" }, _ => throw new InvalidOperationException(\"probe\"))", inputs);
+        Assert.Contains("Batch.Count((_, _) => true, _ => { })", inputs);
+        Assert.Contains("Batch.Count((_, _) => true, _ => throw new InvalidOperationException(\"probe\"))", inputs);
+    }
+
+    [Fact]
     public void Members_with_ref_parameters_or_types_it_cannot_build_are_left_out()
     {
         Assert.Empty(Inputs("public static class Io { public static bool TryRead(string s, out int value); public static void Send(System.Net.Http.HttpClient client); }"));

@@ -36,6 +36,15 @@ public sealed class ProbeComparer : IProbeComparer, IDisposable
     /// <summary>Harness processes started so far (1 when no probe timed out or crashed).</summary>
     public int HarnessStarts => _runner.HarnessStarts;
 
+    /// <summary>Time spent compiling the variants' probe assemblies so far.</summary>
+    public TimeSpan CompileTime => _runner.CompileTime;
+
+    /// <summary>Time spent running probes in the sandbox so far (harness starts included).</summary>
+    public TimeSpan RunTime => _runner.RunTime;
+
+    /// <summary>Variants not run again: the same code had already run on the same probes.</summary>
+    public int ReusedRuns => _runner.Reused;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<Ambiguity>> FindAmbiguitiesAsync(ProbeSubject subject, IReadOnlyList<SampleCode> samples, CancellationToken cancellationToken)
     {

@@ -11,14 +11,18 @@ namespace MicroPrompt.Dependability.Probes;
 /// <see cref="ProbeRenderer"/>, a program probe runs the entry point), run by one harness process kept across variants
 /// (the harness's <c>probe</c> request), under the examples' time limit, memory limit and jail. A timeout or crash ends
 /// only that probe (the harness is restarted); after <see cref="ProbeComparerOptions.MaxTimeoutsPerVariant"/> timeouts
-/// the variant's remaining probes are not run. Not thread-safe: the comparer runs one variant at a time.
+/// the variant's remaining probes are not run. The same code on the same probes is run once (outcomes kept for the
+/// comparer's life). Not thread-safe: the comparer runs one variant at a time.
 /// </summary>
 internal sealed class ProbeRunner : IDisposable
 {
+    private const int MemoEntries = 256;
+
     private readonly ExampleRunnerOptions _options;
     private readonly ProbeComparerOptions _settings;
     private readonly ExampleAssemblyBuilder _builder = new(new CompilationInputCache(RoslynCompileChecker.SharedCache));
     private readonly string _workDirectory;
+    private readonly Dictionary<string, IReadOnlyList<ProbeOutcome>> _memo = new(StringComparer.Ordinal);
     private ExampleHarness? _harness;
     private int _assemblies;
     private int _runs;
@@ -33,6 +37,15 @@ internal sealed class ProbeRunner : IDisposable
     /// <summary>Harness processes started so far.</summary>
     public int HarnessStarts => _harness?.Starts ?? 0;
 
+    /// <summary>Time spent compiling probe assemblies so far.</summary>
+    public TimeSpan CompileTime { get; private set; }
+
+    /// <summary>Time spent running probes so far (harness starts included).</summary>
+    public TimeSpan RunTime { get; private set; }
+
+    /// <summary>Variants whose outcomes came from an earlier run of the same code on the same probes.</summary>
+    public int Reused { get; private set; }
+
     /// <summary>The outcome of every probe, in probe order.</summary>
     public async Task<IReadOnlyList<ProbeOutcome>> RunAsync(ProbeSubject subject, string code, IReadOnlyList<Probe> probes, CancellationToken cancellationToken)
     {
@@ -41,7 +54,29 @@ internal sealed class ProbeRunner : IDisposable
             return [];
         }
 
+        // The same code on the same probes behaves the same (a dependability check's identical samples, the original
+        // code against each mutant): run it once.
+        var key = Hashing.ContentHash.Sha256Hex(string.Join("\u0000", [subject.ItemPath, code, .. probes.Select(p => p.Code + "\u0001" + p.Input)]));
+        if (_memo.TryGetValue(key, out var known))
+        {
+            Reused++;
+            return known;
+        }
+
+        var outcomes = await RunCoreAsync(subject, code, probes, cancellationToken).ConfigureAwait(false);
+        if (_memo.Count >= MemoEntries)
+        {
+            _memo.Clear();
+        }
+
+        _memo[key] = outcomes;
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<ProbeOutcome>> RunCoreAsync(ProbeSubject subject, string code, IReadOnlyList<Probe> probes, CancellationToken cancellationToken)
+    {
         var isProgram = subject.Prompt.Kind == PromptKind.Program;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var examples = probes.Select(p => new PromptExample(isProgram ? "(probe)" : ProbeMethodBody(p), "csharp", new SourceSpan(1, 1))).ToList();
         var request = new ExampleRunRequest
         {
@@ -58,6 +93,8 @@ internal sealed class ProbeRunner : IDisposable
         Directory.CreateDirectory(Path.Combine(_workDirectory, "asm"));
         var assembly = Path.Combine(_workDirectory, "asm", $"{++_assemblies}-probes.dll");
         var built = _builder.Build(request, examples, assembly);
+        CompileTime += clock.Elapsed;
+        clock.Restart();
         if (built.AssemblyPath is null)
         {
             return probes.Select(_ => ProbeOutcome.NotRun).ToList();
@@ -81,6 +118,7 @@ internal sealed class ProbeRunner : IDisposable
         }
 
         _harness.Unload(built.AssemblyPath);
+        RunTime += clock.Elapsed;
         return outcomes;
     }
 

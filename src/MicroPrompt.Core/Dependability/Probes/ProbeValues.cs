@@ -6,7 +6,7 @@ namespace MicroPrompt.Dependability.Probes;
 /// The probe values of a parameter type, as C# expressions, the first being the ordinary value the other parameters
 /// keep while one varies: strings empty, whitespace, very long, non-ASCII; numbers 0, −1, 1, min, max; doubles also
 /// −0.5 and NaN; both booleans; every member of a contract enum; empty and one-element collections and dictionaries;
-/// <c>null</c> where the type allows it. Null for a type it knows nothing to try with (the method is then not probed).
+/// callbacks (<c>Func</c>/<c>Action</c>) that return an ordinary value and that throw; <c>null</c> where the type allows it. Null for a type it knows nothing to try with (the method is then not probed).
 /// </summary>
 internal sealed class ProbeValues(IReadOnlyDictionary<string, IReadOnlyList<string>> enums, bool nullableReferences)
 {
@@ -100,6 +100,21 @@ internal sealed class ProbeValues(IReadOnlyDictionary<string, IReadOnlyList<stri
                 : [$"new {dictionary} {{ [{key[0]}] = {value[0]} }}", $"new {dictionary}()"];
         }
 
+        if (name == "Action" || (name == "Func" && arguments.Count > 0))
+        {
+            return Callback(name, arguments, type, depth);
+        }
+
+        if (arguments.Count == 1 && name is "Task" or "ValueTask")
+        {
+            return For(arguments[0], depth + 1) is { } results ? [$"{name}.FromResult({results[0]})"] : null;
+        }
+
+        if (arguments.Count == 0 && name is "Task" or "ValueTask")
+        {
+            return [name == "Task" ? "Task.CompletedTask" : "ValueTask.CompletedTask"];
+        }
+
         if (arguments.Count == 0 && enums.TryGetValue(name, out var members) && members.Count > 0)
         {
             return members;
@@ -111,6 +126,28 @@ internal sealed class ProbeValues(IReadOnlyDictionary<string, IReadOnlyList<stri
         }
 
         return OrNull(type);
+    }
+
+    /// <summary>A callback that returns an ordinary value (or completes), and one that throws.</summary>
+    private IReadOnlyList<string>? Callback(string name, IReadOnlyList<TypeSyntax> arguments, TypeSyntax type, int depth)
+    {
+        var inputs = name == "Func" ? arguments.Count - 1 : arguments.Count;
+        var parameters = inputs == 1 ? "_" : "(" + string.Join(", ", Enumerable.Repeat("_", inputs)) + ")";
+        string body;
+        if (name == "Action")
+        {
+            body = "{ }";
+        }
+        else if (For(arguments[^1], depth + 1) is { } results)
+        {
+            body = results[0];
+        }
+        else
+        {
+            return OrNull(type);
+        }
+
+        return [$"{parameters} => {body}", $"{parameters} => throw new InvalidOperationException(\"probe\")"];
     }
 
     private IReadOnlyList<string>? Collection(Func<string, string> one, string empty, TypeSyntax element, TypeSyntax type, int depth)
