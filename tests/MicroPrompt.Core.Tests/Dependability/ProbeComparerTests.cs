@@ -323,6 +323,30 @@ public sealed class ProbeComparerTests : IDisposable
         Assert.Null(await comparer.FindDisagreementAsync(subject, original, original, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task An_exception_of_another_type_is_pinned_by_its_exact_type()
+    {
+        const string original = """
+            namespace Acme.Text;
+            public static class Slug { public static string Make(string text) => text.Length == 0 ? throw new ArgumentException("empty", nameof(text)) : text.ToLowerInvariant(); }
+            """;
+        var variant = original.Replace("new ArgumentException(\"empty\", nameof(text))", "new ArgumentOutOfRangeException(nameof(text))", StringComparison.Ordinal);
+        var subject = Subject(_project, Library(SlugContract, "Slug.Make(\"A\") == \"a\""));
+        using var comparer = new ProbeComparer(Options());
+
+        var disagreement = await comparer.FindDisagreementAsync(subject, original, variant, CancellationToken.None);
+
+        Assert.NotNull(disagreement);
+        Assert.Equal(("Slug.Make(\"\")", "throws ArgumentException", "throws ArgumentOutOfRangeException"), (disagreement.Input, disagreement.OriginalOutcome, disagreement.VariantOutcome));
+        Assert.Equal("var error = Assert.Throws<System.ArgumentException>(() => Slug.Make(\"\"));\nAssert.Equal(typeof(System.ArgumentException), error.GetType());", disagreement.SuggestedExample);
+
+        // Assert.Throws alone accepts the subclass; the exact check kills the variant.
+        using var runner = new ExampleRunner(Options());
+        var example = new PromptExample(disagreement.SuggestedExample, "csharp", new SourceSpan(12, 1));
+        Assert.True((await runner.RunAsync(Request(_project, original, [example]), CancellationToken.None)).AllPassed);
+        Assert.False((await runner.RunAsync(Request(_project, variant, [example]), CancellationToken.None)).AllPassed);
+    }
+
     private static string Fnv(string s)
     {
         var hash = 2166136261;

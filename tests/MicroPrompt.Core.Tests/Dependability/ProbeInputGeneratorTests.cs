@@ -50,7 +50,7 @@ public sealed class ProbeInputGeneratorTests
     }
 
     [Fact]
-    public void Collections_are_empty_and_one_element_and_instance_methods_run_on_a_new_object()
+    public void Collections_have_one_element_none_or_two_and_instance_methods_run_on_a_new_object()
     {
         var inputs = Inputs("""
             public static class Lists { public static int Sum(IEnumerable<long> items); public static string Join(List<string> parts); public static int Count(Dictionary<string, int> map); public static int Max(int[] values); }
@@ -60,6 +60,7 @@ public sealed class ProbeInputGeneratorTests
 
         Assert.Contains("Lists.Sum(new long[] { 1L })", inputs);
         Assert.Contains("Lists.Sum(new long[0])", inputs);
+        Assert.Contains("Lists.Sum(new long[] { 1L, 0L })", inputs);
         Assert.Contains("Lists.Join(new List<string> { \"abc\" })", inputs);
         Assert.Contains("Lists.Join(new List<string>())", inputs);
         Assert.Contains("Lists.Count(new Dictionary<string, int> { [\"abc\"] = 1 })", inputs);

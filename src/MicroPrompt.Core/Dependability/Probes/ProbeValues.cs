@@ -5,8 +5,10 @@ namespace MicroPrompt.Dependability.Probes;
 /// <summary>
 /// The probe values of a parameter type, as C# expressions, the first being the ordinary value the other parameters
 /// keep while one varies: strings empty, whitespace, very long, non-ASCII; numbers 0, −1, 1, min, max; doubles also
-/// −0.5 and NaN; both booleans; every member of a contract enum; empty and one-element collections and dictionaries;
-/// callbacks (<c>Func</c>/<c>Action</c>) that return an ordinary value and that throw; <c>null</c> where the type allows it. Null for a type it knows nothing to try with (the method is then not probed).
+/// −0.5 and NaN; both booleans; every member of a contract enum; collections with one element, none, and two (the
+/// element type's first two values); dictionaries with one entry and none; callbacks (<c>Func</c>/<c>Action</c>) that
+/// return an ordinary value and that throw; <c>null</c> where the type allows it. Null for a type it knows nothing to
+/// try with (the method is then not probed).
 /// </summary>
 internal sealed class ProbeValues(IReadOnlyDictionary<string, IReadOnlyList<string>> enums, bool nullableReferences)
 {
@@ -158,7 +160,18 @@ internal sealed class ProbeValues(IReadOnlyDictionary<string, IReadOnlyList<stri
             return OrNull(type);
         }
 
-        return AllowsNull(type, "") ? [one(items[0]), empty, "null"] : [one(items[0]), empty];
+        var values = new List<string> { one(items[0]), empty };
+        if (items.Count > 1 && items[1] != "null")
+        {
+            values.Add(one($"{items[0]}, {items[1]}"));
+        }
+
+        if (AllowsNull(type, ""))
+        {
+            values.Add("null");
+        }
+
+        return values;
     }
 
     /// <summary>A type it cannot build: only null, when null is allowed.</summary>
