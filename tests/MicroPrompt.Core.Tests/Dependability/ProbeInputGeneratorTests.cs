@@ -1,3 +1,4 @@
+using MicroPrompt.Core.Tests.Generation;
 using MicroPrompt.Dependability.Probes;
 using static MicroPrompt.Core.Tests.Dependability.ProbeSubjects;
 
@@ -118,6 +119,25 @@ public sealed class ProbeInputGeneratorTests
             "args: [], stdin: \"\"", "args: [], stdin: \"\\n\"", "args: [], stdin: \" \\t \\n\"", "args: [], stdin: \"Ünïcødé ✓\\n日本\\n\"",
             "args: [], stdin: \"" + new string('a', 60) + "\"… (10001 chars)", "args: [\"missing.txt\"], stdin: \"\"", "args: [\"notes.md\"], stdin: \"\"",
         ], inputs);
+    }
+
+    [Fact]
+    public async Task A_failed_proposal_request_is_a_note_and_no_client_asks_nothing()
+    {
+        var prompt = Parse(Library("public static class Slug { public static string Make(string text); }", "Slug.Make(\"A\") == \"a\""));
+        var notes = new List<string>();
+        var empty = new FakeChatClient(); // no scripted reply: the call throws
+
+        var proposed = await new ProbeProposer(empty, "m", notes.Add).ProposeAsync(prompt, new HashSet<string> { "Slug" }, 8, CancellationToken.None);
+
+        Assert.Empty(proposed);
+        Assert.Equal(1, empty.Calls);
+        Assert.StartsWith("The model's edge-case probes could not be fetched (InvalidOperationException: FakeChatClient: no scripted reply left", Assert.Single(notes));
+        Assert.Empty(await new ProbeProposer(null, null, notes.Add).ProposeAsync(prompt, new HashSet<string> { "Slug" }, 8, CancellationToken.None));
+        var request = new FakeChatClient().Reply("```csharp\nSlug.Make(\"a_b\")\n```");
+        Assert.Equal(["Slug.Make(\"a_b\")"], await new ProbeProposer(request, "m", notes.Add).ProposeAsync(prompt, new HashSet<string> { "Slug" }, 8, CancellationToken.None));
+        Assert.Contains("Slug.Make(\"A\") == \"a\"", request.Requests[0][1].Text); // the examples are shown as covered
+        Assert.Equal(0f, request.Options[0]!.Temperature);
     }
 
     [Fact]
