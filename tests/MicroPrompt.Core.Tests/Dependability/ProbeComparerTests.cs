@@ -91,7 +91,7 @@ public sealed class ProbeComparerTests : IDisposable
         Assert.Equal(1, model.Calls);
         Assert.Equal("gpt-test", model.Options[0]!.ModelId);
         Assert.Empty(notes);
-        Assert.Equal(8, comparer.LastProbeCount); // a_b (proposed; Unknown does not compile, Hello is an example) + 7 for the string
+        Assert.Equal(9, comparer.LastProbeCount); // a_b (proposed; Unknown does not compile, Hello is an example) + 8 for the string
         Assert.Equal(1, comparer.HarnessStarts);
 
         // Pasted into the prompt, the suggestion passes for the majority and fails for the minority.
@@ -111,7 +111,7 @@ public sealed class ProbeComparerTests : IDisposable
 
         Assert.Empty(await comparer.FindAmbiguitiesAsync(subject,
             [new SampleCode(1, KeepsUnderscore), new SampleCode(2, KeepsUnderscoreLoop), new SampleCode(3, KeepsUnderscore)], CancellationToken.None));
-        Assert.Equal(7, comparer.LastProbeCount);
+        Assert.Equal(8, comparer.LastProbeCount);
         Assert.Equal(1, comparer.ReusedRuns); // sample 3 is sample 1's code: run once
         Assert.Empty(await comparer.FindAmbiguitiesAsync(subject, [new SampleCode(1, DropsUnderscore)], CancellationToken.None));
     }

@@ -11,14 +11,14 @@ public sealed class ProbeInputGeneratorTests
         => LibraryProbeGenerator.Generate(Parse(Library(contract, examples)), nullable).SelectMany(m => m).Select(p => p.Input).ToList();
 
     [Fact]
-    public void A_string_parameter_gets_empty_whitespace_long_and_non_ascii_values_and_the_example_call_is_skipped()
+    public void A_string_parameter_gets_empty_whitespace_long_non_ascii_and_punctuated_values_and_the_example_call_is_skipped()
     {
         var inputs = Inputs("public static class Slug { public static string Make(string text); }", true, "Slug.Make(\"Hello, World!\") == \"hello-world\"");
 
         Assert.Equal(
         [
             "Slug.Make(\"abc\")", "Slug.Make(\"\")", "Slug.Make(\" \")", "Slug.Make(\" \\t\\n \")", "Slug.Make(new string('a', 10000))",
-            "Slug.Make(\"Ünïcødé ✓\")", "Slug.Make(\"日本\")",
+            "Slug.Make(\"Ünïcødé ✓\")", "Slug.Make(\"日本\")", "Slug.Make(\"a,\\\"b,c\\\";d=e=f\")",
         ], inputs);
     }
 

@@ -4,7 +4,7 @@ namespace MicroPrompt.Dependability.Probes;
 
 /// <summary>
 /// The probe values of a parameter type, as C# expressions, the first being the ordinary value the other parameters
-/// keep while one varies: strings empty, whitespace, very long, non-ASCII; numbers 0, −1, 1, min, max; doubles also
+/// keep while one varies: strings empty, whitespace, very long, non-ASCII, with quoted separators; numbers 0, −1, 1, min, max; doubles also
 /// −0.5 and NaN; both booleans; every member of a contract enum; collections with one element, none, and two (the
 /// element type's first two values); dictionaries with one entry and none; callbacks (<c>Func</c>/<c>Action</c>) that
 /// return an ordinary value and that throw; <c>null</c> where the type allows it. Null for a type it knows nothing to
@@ -14,7 +14,10 @@ internal sealed class ProbeValues(IReadOnlyDictionary<string, IReadOnlyList<stri
 {
     public const string LongString = "new string('a', 10000)";
 
-    private static readonly string[] Strings = ["\"abc\"", "\"\"", "\" \"", "\" \\t\\n \"", LongString, "\"Ünïcødé ✓\"", "\"日本\""];
+    /// <summary>Separators and quoting: a comma and a semicolon inside quotes, two '='.</summary>
+    public const string Punctuated = "\"a,\\\"b,c\\\";d=e=f\"";
+
+    private static readonly string[] Strings = ["\"abc\"", "\"\"", "\" \"", "\" \\t\\n \"", LongString, "\"Ünïcødé ✓\"", "\"日本\"", Punctuated];
 
     private static readonly Dictionary<string, string[]> Scalars = new(StringComparer.Ordinal)
     {
