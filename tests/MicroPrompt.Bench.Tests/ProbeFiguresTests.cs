@@ -65,6 +65,7 @@ public sealed class ProbeFiguresTests(ITestOutputHelper output) : IDisposable
         untold.ForEach(u => output.WriteLine("not told apart: " + u));
         Assert.True(told.Count * 2 > told.Count + untold.Count, "probes should tell most wrong solutions from the reference");
         Assert.Contains("BugFix/PageCount.wrong-original: Paging.PageCount(0, 1) → 0 vs 1", told);
+        Assert.Contains(told, t => t.StartsWith("FileData/CsvLine.wrong-naive-split: CsvLine.Split(\"a,\\\"b,c\\\";d=e=f\")", StringComparison.Ordinal));
         Assert.Contains("FileData/CsvColumnSum.wrong-exit-codes: args: [], stdin: \"\" → exit 2 vs exit 0, stdout \"\"", told);
     }
 }
