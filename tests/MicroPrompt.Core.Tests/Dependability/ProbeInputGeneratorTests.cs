@@ -141,6 +141,43 @@ public sealed class ProbeInputGeneratorTests
     }
 
     [Fact]
+    public async Task A_program_asks_the_model_for_runs_as_json_lines_and_puts_them_first()
+    {
+        var prompt = """
+            ---
+            kind: program
+            ---
+            # Upper
+
+            Print stdin in upper case; `--lower` prints it in lower case.
+
+            ## Examples
+            ```text
+            stdin: "ab"
+            stdout: "AB"
+            ```
+            """;
+        var model = new FakeChatClient().Reply("""
+            <think>flags?</think>
+            ```json
+            {"args": ["--lower"], "stdin": "ÄB\n"}
+            {"stdin": "ab"}
+            - {"args": ["--LOWER", ""]},
+            {"args": [1]}
+            not json
+            ```
+            """);
+        using var project = new Compilation.TestProject();
+        using var comparer = new ProbeComparer(Verification.ExampleHostPaths.Options(), new ProbeComparerOptions { ChatClient = model });
+
+        var probes = await comparer.ProbesAsync(ProbeSubjects.Subject(project, prompt, path: "Prompts/Upper.mprompt"), CancellationToken.None);
+
+        Assert.Equal(["args: [\"--lower\"], stdin: \"ÄB\\n\"", "args: [\"--LOWER\", \"\"], stdin: \"\"", "args: [], stdin: \"\""], probes.Take(3).Select(p => p.Input));
+        Assert.Equal(8, probes.Count); // 2 proposed (the example's own run and a non-string arg dropped) + 6 derived
+        Assert.Contains("one JSON object per line", model.Requests[0][1].Text);
+    }
+
+    [Fact]
     public void Model_proposals_are_read_from_fences_without_reasoning_prose_expected_values_or_foreign_calls()
     {
         var reply = """

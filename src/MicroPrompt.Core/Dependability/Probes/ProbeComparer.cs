@@ -135,7 +135,14 @@ public sealed class ProbeComparer : IProbeComparer, IDisposable
         IReadOnlyList<Probe> probes;
         if (subject.Prompt.Kind == PromptKind.Program)
         {
-            probes = ProgramProbeGenerator.Generate(subject.Prompt).Take(_settings.MaxProbes).ToList();
+            var covered = ProgramProbeGenerator.Covered(subject.Prompt);
+            var proposed = (await _proposer.ProposeRunsAsync(subject.Prompt, _settings.MaxProposed, cancellationToken).ConfigureAwait(false))
+                .Where(r => !covered.Contains(r.Key))
+                .Select(r => Probe.ForProgram(r) with { Proposed = true });
+            probes = proposed.Concat(ProgramProbeGenerator.Generate(subject.Prompt))
+                .DistinctBy(p => p.Program!.Key)
+                .Take(_settings.MaxProbes)
+                .ToList();
         }
         else
         {

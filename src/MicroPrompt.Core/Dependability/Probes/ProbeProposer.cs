@@ -31,4 +31,26 @@ internal sealed class ProbeProposer(IChatClient? client, string? model, Action<s
 
         return ProbeReplyParser.Parse(response.Text, typeNames, max);
     }
+
+    /// <summary>Program runs (arguments and stdin) the model proposes; none without a client or when the call fails.</summary>
+    public async Task<IReadOnlyList<ProgramInput>> ProposeRunsAsync(PromptDocument prompt, int max, CancellationToken cancellationToken)
+    {
+        if (client is null || max <= 0)
+        {
+            return [];
+        }
+
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync(ProbeMessages.ProgramProposal(prompt, max), new ChatOptions { ModelId = model, Temperature = 0 }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            log?.Invoke(ProbeMessages.ProposalFailed(ex));
+            return [];
+        }
+
+        return ProbeReplyParser.ParseRuns(response.Text, max);
+    }
 }

@@ -11,6 +11,14 @@ internal static class ProgramProbeGenerator
 {
     public const string MissingFile = "missing.txt";
 
+    /// <summary>The inputs the examples run already (an example without files runs exactly its args and stdin).</summary>
+    public static HashSet<string> Covered(PromptDocument prompt) => prompt.Examples
+        .Select(e => e.Program)
+        .OfType<ProgramExample>()
+        .Where(e => e.Files.Count == 0)
+        .Select(e => new ProgramInput([.. e.Args], e.Stdin).Key)
+        .ToHashSet(StringComparer.Ordinal);
+
     public static IReadOnlyList<Probe> Generate(PromptDocument prompt)
     {
         var examples = prompt.Examples.Select(e => e.Program).OfType<ProgramExample>().ToList();
@@ -36,8 +44,7 @@ internal static class ProgramProbeGenerator
             }
         }
 
-        // An example without files runs exactly this input already.
-        var covered = examples.Where(e => e.Files.Count == 0).Select(e => new ProgramInput([.. e.Args], e.Stdin).Key).ToHashSet(StringComparer.Ordinal);
+        var covered = Covered(prompt);
         return inputs.DistinctBy(i => i.Key).Where(i => !covered.Contains(i.Key)).Select(Probe.ForProgram).ToList();
     }
 }
