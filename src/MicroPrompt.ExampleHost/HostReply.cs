@@ -18,4 +18,10 @@ internal sealed class HostReply
     public int? ExitCode { get; set; }
 
     public bool Ready { get; set; }
+
+    /// <summary>Probe: the outcome the probe method rendered (its returned string).</summary>
+    public string? Value { get; set; }
+
+    /// <summary>The full name of the exception the example, probe or entry point threw, or null.</summary>
+    public string? Thrown { get; set; }
 }

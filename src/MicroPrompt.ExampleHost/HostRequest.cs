@@ -3,7 +3,7 @@ namespace MicroPrompt.ExampleHost;
 /// <summary>One line of the job the parent writes to stdin.</summary>
 internal sealed class HostRequest
 {
-    /// <summary><c>init</c>, <c>run</c> or <c>unload</c>.</summary>
+    /// <summary><c>init</c>, <c>run</c>, <c>probe</c> or <c>unload</c>.</summary>
     public string Op { get; set; } = "";
 
     /// <summary>Run: echoed in the reply.</summary>
@@ -21,7 +21,7 @@ internal sealed class HostRequest
     /// <summary>Run/unload: the test assembly.</summary>
     public string? Assembly { get; set; }
 
-    /// <summary>Run (library): the example method of <c>MicroPrompt.Examples.ExampleMethods</c>.</summary>
+    /// <summary>Run (library) / probe: the method of <c>MicroPrompt.Examples.ExampleMethods</c>.</summary>
     public string? Method { get; set; }
 
     /// <summary>Run: whether to call the assembly's entry point (a program example).</summary>

@@ -8,7 +8,7 @@ namespace MicroPrompt.ExampleHost;
 /// <summary>
 /// The example harness. Reads JSON requests, one a line, from stdin: <c>init</c> (reply prefix + runtime assemblies),
 /// <c>run</c> (one example: a library example method, or a program's entry point with args/stdin in a working
-/// directory) and <c>unload</c>; writes one JSON reply line per init/run to stdout, prefixed with the nonce. Exits at
+/// directory), <c>probe</c> (a probe method whose returned string is the rendered outcome) and <c>unload</c>; writes one JSON reply line per init/run to stdout, prefixed with the nonce. Exits at
 /// the end of stdin. Time limits, memory caps and crashes are the parent's business: it kills this process when an
 /// example overruns and starts a new one for the remaining examples.
 /// </summary>
@@ -45,6 +45,7 @@ internal static class Program
             {
                 "init" => Init(request),
                 "run" => Run(request),
+                "probe" => Run(request),
                 "unload" => Unload(request),
                 _ => new HostReply { Id = request?.Id ?? 0, Message = $"unknown request '{request?.Op}'" },
             };
@@ -132,6 +133,12 @@ internal static class Program
                 reply.ExitCode = RunEntryPoint(assembly, request.Args ?? []);
                 reply.Passed = true;
             }
+            else if (request.Op == "probe")
+            {
+                // A probe method returns its outcome rendered by the test assembly itself (BCL only here).
+                reply.Value = RunExample(assembly, request.Method ?? "");
+                reply.Passed = true;
+            }
             else
             {
                 var failure = RunExample(assembly, request.Method ?? "");
@@ -143,6 +150,7 @@ internal static class Program
         {
             reply.Passed = false;
             reply.Message = Describe(ex);
+            reply.Thrown = ex.GetType().FullName;
         }
         finally
         {
