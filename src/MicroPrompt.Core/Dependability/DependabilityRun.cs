@@ -33,11 +33,16 @@ public static class DependabilityRun
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(check);
+        using var owned = analyzers is null ? Analyzers(settings, log) : null;
+        var used = (analyzers ?? owned!) with
+        {
+            Assumptions = (analyzers ?? owned!).Assumptions ?? AssumptionsOf(resolved),
+        };
         var engine = new DependabilityCheck(
             settings.Options,
             check,
             () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, log, memoizeVerification: true, telemetry: telemetry),
-            analyzers ?? Analyzers(settings),
+            used,
             settings.Prices,
             (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
             log);
@@ -47,12 +52,42 @@ public static class DependabilityRun
     }
 
     /// <summary>
-    /// What the build and the tool use beyond the grades: the probe comparer (Probes/), the example-strength analyzer and
-    /// the assumptions of each item's lock entry, for these settings. Each one left null is simply not reported.
+    /// What the build and the tool use beyond the grades, for these settings: the probe comparer (in the example
+    /// sandbox; none when <c>MicroPromptRunExamples</c> is false), asking the project's model for edge cases only when
+    /// model calls are allowed, its replies kept in the user cache (<c>probes/</c>) so an unchanged check asks nothing
+    /// again. Dispose it to end the probe harness.
     /// </summary>
-    public static DependabilityAnalyzers Analyzers(ResolutionSettings settings)
+    public static DependabilityAnalyzers Analyzers(ResolutionSettings settings, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return DependabilityAnalyzers.None;
+        if (settings.Examples is not { } examples)
+        {
+            return DependabilityAnalyzers.None;
+        }
+
+        var owned = new List<IDisposable>();
+        Microsoft.Extensions.AI.IChatClient? client = null;
+        var model = settings.Options.DefaultModel;
+        if (!settings.Options.Locked && !string.IsNullOrEmpty(model))
+        {
+            var http = Resilience.ModelHttpClient.Create(settings.Provider);
+            owned.Add(http);
+            client = Models.ChatClientFactory.Create(settings.Provider, model, http: http);
+            owned.Add(client);
+            if (settings.Options.UserCacheDirectory is { Length: > 0 } cache)
+            {
+                client = new Microsoft.Extensions.AI.DistributedCachingChatClient(client, new Probes.ProposalReplyCache(Path.Combine(cache, "probes")));
+            }
+        }
+
+        var probes = new Probes.ProbeComparer(examples, new Probes.ProbeComparerOptions { ChatClient = client, Model = model, Log = log });
+        owned.Insert(0, probes);
+        return new DependabilityAnalyzers { Probes = probes, Owned = owned };
+    }
+
+    private static Func<string, IReadOnlyList<string>> AssumptionsOf(ResolutionResult resolved)
+    {
+        var byPath = resolved.Items.GroupBy(i => i.ItemPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Assumptions, StringComparer.Ordinal);
+        return path => byPath.TryGetValue(path, out var assumptions) ? assumptions : [];
     }
 }
