@@ -30,7 +30,7 @@ public static class TelemetryEndpoint
             return uri;
         }
 
-        var shown = text.Length > 60 ? text[..60] + "…" : text;
+        var shown = Models.EndpointDisplay.Redact(text); // user info and query may hold a token
         var message = $"The OTLP endpoint '{shown}' ({(fromProperty ? "MicroPromptOtlpEndpoint" : EnvironmentVariable)}) is not an absolute http(s) URL. "
             + "Set it to the collector's OTLP/HTTP base URL, e.g. http://localhost:4318 (traces go to /v1/traces, metrics to /v1/metrics)"
             + (fromProperty ? "." : ", or unset it. This build exports no telemetry.");

@@ -1,0 +1,26 @@
+using MicroPrompt.Models;
+using MicroPrompt.Settings;
+
+namespace MicroPrompt.Diagnostics.Messages;
+
+/// <summary>The texts of bad settings (MP1005 and each setting's own code): property, value (redacted) and what is allowed.</summary>
+public static class SettingsMessages
+{
+    /// <summary>
+    /// A bad value of <paramref name="setting"/>: "<c>MicroPromptMaxPasses is 'x'; expected a whole number from 1 to 20.</c>".
+    /// A value that could hold a secret is shown redacted (an endpoint without user info and query) or not at all.
+    /// </summary>
+    public static MicroPromptDiagnostic Invalid(SettingDefinition setting, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var advice = setting.Advice.Length == 0 ? "" : " " + setting.Advice;
+        var shown = !setting.MayHoldSecret ? $"'{value}'"
+            : setting.Kind == SettingKind.Endpoint ? $"'{EndpointDisplay.Redact(value)}'"
+            : "a value not shown here (it may hold a secret)";
+        return MicroPromptDiagnostic.Error(setting.ErrorCode, $"{setting.Property} is {shown}; expected {setting.Allowed}.{advice}");
+    }
+
+    /// <summary>MP1005: the <c>Regeneration</c> metadata of one item is neither <c>edit</c> nor <c>fresh</c>.</summary>
+    public static MicroPromptDiagnostic InvalidItemMetadata(string item, string metadata, string? value, string file, string allowed)
+        => MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"The {metadata} metadata of '{item}' is '{value}'; expected {allowed}.", file, 1, 1);
+}
