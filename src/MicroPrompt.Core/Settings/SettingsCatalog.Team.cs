@@ -50,7 +50,7 @@ public static partial class SettingsCatalog
         Parameter = "SharedCacheLeaseSeconds",
         Default = 15,
         NotHashedReason = SharedCacheReason,
-        Doc = "shared cache: how long a builder's generation lease lasts before it is renewed",
+        Doc = "shared cache: lifetime of a builder's generation lease without renewal (the holder renews it every third)",
     };
 
     public static readonly Setting<int> SharedCacheWaitSeconds = new(SettingTypes.Int(0, 24 * 3600))
