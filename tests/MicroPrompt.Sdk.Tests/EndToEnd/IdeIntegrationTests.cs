@@ -20,7 +20,7 @@ public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
         """;
 
     [Fact]
-    public async Task MicroPromptGenerate_alone_generates_and_the_prompts_and_the_resolved_state_are_up_to_date_check_inputs_in_both_forms()
+    public async Task MicroPromptGenerate_alone_generates_prompts_and_resolved_state_are_up_to_date_inputs_in_both_forms_and_a_rebuild_generates()
     {
         await using var server = await ScriptedModelServer.StartAsync();
         server.Responder = QuickProject.CorrectScript().Respond;
@@ -43,6 +43,13 @@ public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
         Assert.Contains(inputs, i => i.StartsWith(".microprompt/code/", StringComparison.Ordinal) && i.EndsWith(".cs", StringComparison.Ordinal));
         Assert.Equal(2, server.ChatRequestCount); // the design-time evaluation called no model
         Assert.Contains("MicroPrompt", await AvailableItemNames(project));
+
+        // A rebuild is a real build too: its clean runs before BuildingProject is set, and used to make it design-time.
+        server.Responder = QuickProject.CorrectScript().Respond; // each scripted reply answers once
+        project.WriteFile("Greeting.mprompt", QuickProject.GreetingPrompt + "\nKeep it short.\n");
+        var rebuild = await project.BuildAsync(new ScriptedEndpoint(server.OpenAIEndpoint), "--no-incremental", "-p:MicroPromptLocked=false");
+        Assert.True(rebuild.Succeeded, rebuild.ToString());
+        Assert.True(server.ChatRequestCount > 2, "the rebuild regenerated nothing:\n" + rebuild);
 
         // The package-reference form (build/ and buildTransitive/ imports) declares the same.
         using var referenced = QuickProject.Create(sdk, style: "packagereference").WriteFile("Directory.Build.targets", VisualStudioDesignTimeTargets);
