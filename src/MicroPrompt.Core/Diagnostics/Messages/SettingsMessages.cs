@@ -20,7 +20,7 @@ public static class SettingsMessages
         return MicroPromptDiagnostic.Error(setting.ErrorCode, $"{setting.Property} is {shown}; expected {setting.Allowed}.{advice}");
     }
 
-    /// <summary>MP1005: the <c>Regeneration</c> metadata of one item is neither <c>edit</c> nor <c>fresh</c>.</summary>
+    /// <summary>MP1005: item metadata with a bad value (e.g. <c>Regeneration</c> neither <c>edit</c> nor <c>fresh</c>), at the item's file.</summary>
     public static MicroPromptDiagnostic InvalidItemMetadata(string item, string metadata, string? value, string file, string allowed)
         => MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"The {metadata} metadata of '{item}' is '{value}'; expected {allowed}.", file, 1, 1);
 }
