@@ -7,24 +7,17 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// <summary>
 /// What an IDE sees: the public <c>MicroPromptGenerate</c> target on its own, and the inputs of Visual Studio's fast
 /// up-to-date check (<c>CollectUpToDateCheckInputDesignTime</c>), in the SDK form and the package-reference form.
+/// Visual Studio's project system defines that target; outside it (here) the SDK's stand-in of the same shape does.
 /// </summary>
 [Collection(SdkCollection.Name)]
 public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
 {
-    // Visual Studio's project system defines this target (Microsoft.Managed.DesignTime.targets); the CLI SDK does not.
-    // Its shape: run the DependsOn list, return @(UpToDateCheckInput).
-    private const string VisualStudioDesignTimeTargets = """
-        <Project>
-          <Target Name="CollectUpToDateCheckInputDesignTime" DependsOnTargets="$(CollectUpToDateCheckInputDesignTimeDependsOn)" Returns="@(UpToDateCheckInput)" />
-        </Project>
-        """;
-
     [Fact]
     public async Task MicroPromptGenerate_alone_generates_prompts_and_resolved_state_are_up_to_date_inputs_in_both_forms_and_a_rebuild_generates()
     {
         await using var server = await ScriptedModelServer.StartAsync();
         server.Responder = QuickProject.CorrectScript().Respond;
-        using var project = QuickProject.Create(sdk).WriteFile("Directory.Build.targets", VisualStudioDesignTimeTargets);
+        using var project = QuickProject.Create(sdk);
         Assert.True((await project.DotNetAsync("restore", project.ProjectFile, "-nodeReuse:false")).Succeeded);
 
         // The public target on its own (no Build, no Compile): the code is generated, verified and locked.
@@ -52,7 +45,7 @@ public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
         Assert.True(server.ChatRequestCount > 2, "the rebuild regenerated nothing:\n" + rebuild);
 
         // The package-reference form (build/ and buildTransitive/ imports) declares the same.
-        using var referenced = QuickProject.Create(sdk, style: "packagereference").WriteFile("Directory.Build.targets", VisualStudioDesignTimeTargets);
+        using var referenced = QuickProject.Create(sdk, style: "packagereference");
         referenced.WriteFile(".microprompt/lock.json", project.ReadFile(".microprompt/lock.json"));
         Assert.True((await referenced.DotNetAsync("restore", referenced.ProjectFile, "-nodeReuse:false")).Succeeded);
         var referencedInputs = await UpToDateCheckInputs(referenced);
