@@ -60,8 +60,11 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public string? RetryDelayMilliseconds { get; set; }
 
     /// <summary>Undeclared capabilities in generated code are errors (MP2020) instead of warnings.</summary>
-    public bool StrictCapabilities { get; set; }
-    public bool Locked { get; set; }
+    /// <remarks>Text like every setting, parsed by the settings catalog: a bad value is an MP1005 error, not MSB4030.</remarks>
+    public string? StrictCapabilities { get; set; }
+
+    /// <summary><c>MicroPromptLocked</c>: never call a model (text, parsed by the settings catalog).</summary>
+    public string? Locked { get; set; }
     public string? Regenerate { get; set; }
 
     /// <summary><c>MicroPromptRegeneration</c>: <c>edit</c> (default) or <c>fresh</c>; item metadata <c>Regeneration</c> wins.</summary>
@@ -69,7 +72,8 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
     /// <summary><c>MicroPromptAllowApiChanges</c>: <c>true</c>, or item names whose regeneration may change their public API.</summary>
     public string? AllowApiChanges { get; set; }
-    public bool DesignTime { get; set; }
+    /// <summary><c>_MicroPromptDesignTime</c>: an IDE build (text, parsed by the settings catalog).</summary>
+    public string? DesignTime { get; set; }
 
     /// <summary><c>MicroPromptRunExamples</c>: run the examples of newly generated code (default true).</summary>
     public string? RunExamples { get; set; }
@@ -156,7 +160,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     public string? InputsFile { get; set; }
 
     /// <summary>Only write <see cref="InputsFile"/>; resolve nothing (target <c>MicroPromptWriteResolutionInputs</c>).</summary>
-    public bool InputsOnly { get; set; }
+    public string? InputsOnly { get; set; }
 
     [Output] public ITaskItem[] GeneratedFiles { get; private set; } = [];
 
@@ -190,10 +194,18 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
     {
         GeneratorVersion ??= SdkVersion();
         var parameters = TaskParameters.From(this);
+        var plumbing = new List<MicroPromptDiagnostic>();
+        var inputsOnly = SettingsCatalog.InputsOnly.Read(InputsOnly, plumbing);
+        if (plumbing.Count > 0)
+        {
+            plumbing.ForEach(Report);
+            return false;
+        }
+
         if (InputsFile is { Length: > 0 })
         {
             ResolutionParametersFile.Write(parameters, InputsFile);
-            if (InputsOnly)
+            if (inputsOnly)
             {
                 return true;
             }
@@ -210,7 +222,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         // OpenTelemetry is loaded only through StartTelemetry, only when an endpoint is set.
         var telemetry = settings.Telemetry is { } options ? StartTelemetry(options) : null;
         var outer = System.Diagnostics.Activity.Current;
-        var build = telemetry is null ? null : MicroPromptTelemetry.StartBuild(ProjectNameOrFolder(), Prompts.Length, settings.ProviderName, Locked, settings.Comparison is not null);
+        var build = telemetry is null ? null : MicroPromptTelemetry.StartBuild(ProjectNameOrFolder(), Prompts.Length, settings.ProviderName, settings.Options.Locked, settings.Comparison is not null);
         try
         {
             return ExecuteResolution(settings, telemetry, build);
@@ -258,7 +270,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         // A comparison run measures models; the resolution above ran with generation off (resolved code, else stubs).
         MicroPrompt.Reporting.ReportComparison? comparison = null;
-        if (settings.Comparison is { } compare && !DesignTime)
+        if (settings.Comparison is { } compare && !settings.DesignTimeBuild)
         {
             var runner = new MicroPrompt.Comparison.ComparisonRunner(
                 settings.Options,
@@ -336,7 +348,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         });
 
         string? htmlPath = null;
-        if (!string.IsNullOrWhiteSpace(ReportDirectory) && !DesignTime) // an IDE build must not replace the last real report
+        if (!string.IsNullOrWhiteSpace(ReportDirectory) && !settings.DesignTimeBuild) // an IDE build must not replace the last real report
         {
             try
             {

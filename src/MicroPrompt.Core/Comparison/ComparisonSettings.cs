@@ -18,13 +18,13 @@ public sealed class ComparisonSettings
     public required IReadOnlyList<string> Models { get; init; }
 
     /// <summary>Independent runs per item, model and mode.</summary>
-    public int Samples { get; init; } = 1;
+    public int Samples { get; init; } = Settings.SettingsCatalog.Samples.Default;
 
     /// <summary>The repair modes compared; the first one is the leaderboard's and the by-tag table's.</summary>
     public IReadOnlyList<RepairMode> Modes { get; init; } = [RepairMode.Exec, RepairMode.Review];
 
     /// <summary><c>MicroPromptMaxPasses</c>: model calls per run at most (p@1..p@MaxPasses).</summary>
-    public int MaxPasses { get; init; } = 3;
+    public int MaxPasses { get; init; } = Settings.SettingsCatalog.MaxPasses.Default;
 
     /// <summary>
     /// <c>MicroPromptCompareTemperature</c>: the sampling temperature of the comparison's generations (0–2). 0, the

@@ -1,4 +1,5 @@
 using MicroPrompt.Prompts;
+using MicroPrompt.Settings;
 
 namespace MicroPrompt.Generation;
 
@@ -22,9 +23,9 @@ public sealed record GenerationRequest
     /// <summary>Other C# the code is compiled with (resolved code of every other item, contract stubs of the rest).</summary>
     public IReadOnlyList<string> CompanionSources { get; init; } = [];
 
-    public RepairMode Repair { get; init; } = RepairMode.Exec;
+    public RepairMode Repair { get; init; } = SettingsCatalog.Repair.Default;
 
-    public int MaxPasses { get; init; } = 3;
+    public int MaxPasses { get; init; } = SettingsCatalog.MaxPasses.Default;
 
     /// <summary>Item paths of <see cref="CompanionSources"/> (same order), to name them in caller errors; may be empty.</summary>
     public IReadOnlyList<string> CompanionNames { get; init; } = [];

@@ -4,7 +4,7 @@ namespace MicroPrompt.Judging;
 public sealed class GradingOptions
 {
     /// <summary><c>MicroPromptJudge</c>: ask a judge model for a robustness score once the code is correct.</summary>
-    public bool Judge { get; init; } = true;
+    public bool Judge { get; init; } = Settings.SettingsCatalog.Judge.Default;
 
     /// <summary><c>MicroPromptJudgeModel</c>: the judge model; null judges with the item's own model.</summary>
     public string? JudgeModel { get; init; }

@@ -18,21 +18,26 @@ public static class ProviderNames
     /// <summary>Every valid provider name, for messages and validation.</summary>
     public static IReadOnlyList<string> All { get; } = [OpenAI, AzureOpenAI, Ollama, Anthropic];
 
+    /// <summary>Other spellings accepted for a provider (lower case), and the canonical name each stands for.</summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["azure"] = AzureOpenAI,
+        ["azureopenai"] = AzureOpenAI,
+    };
+
     /// <summary>
     /// The canonical name for <paramref name="provider"/> (case-insensitive, trimmed; empty means <see cref="OpenAI"/>;
-    /// <c>azure</c> means <see cref="AzureOpenAI"/>), or <see langword="null"/> when it is not a known provider.
+    /// an alias such as <c>azure</c> means its provider), or <see langword="null"/> when it is not a known provider.
+    /// The one provider-name parser: the build (<c>MicroPromptProvider</c>) and the library use it alike.
     /// </summary>
     public static string? Normalize(string? provider)
     {
         var name = provider?.Trim().ToLowerInvariant();
-        return name switch
+        if (string.IsNullOrEmpty(name))
         {
-            null or "" => OpenAI,
-            OpenAI => OpenAI,
-            AzureOpenAI or "azure" or "azureopenai" => AzureOpenAI,
-            Ollama => Ollama,
-            Anthropic => Anthropic,
-            _ => null,
-        };
+            return OpenAI;
+        }
+
+        return All.Contains(name) ? name : Aliases.TryGetValue(name, out var canonical) ? canonical : null;
     }
 }

@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 
 namespace MicroPrompt.Models;
 
@@ -18,15 +19,13 @@ internal static class ProviderResolution
     public static ResolvedProvider Resolve(ProviderSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var name = ProviderNames.Normalize(settings.Provider) ?? throw new MicroPromptException(UnknownProvider(settings.Provider));
+        var name = ProviderNames.Normalize(settings.Provider) ?? throw new MicroPromptException(ProviderMessages.UnknownProvider(settings.Provider));
         var endpoint = settings.Endpoint ?? name switch
         {
             ProviderNames.OpenAI => OpenAIDefaultEndpoint,
             ProviderNames.Ollama => OllamaDefaultEndpoint,
             ProviderNames.Anthropic => AnthropicDefaultEndpoint,
-            _ => throw new MicroPromptException(MicroPromptDiagnostic.Error(
-                DiagnosticCodes.InvalidEndpoint,
-                $"Provider {name} needs an endpoint: set MicroPromptEndpoint (or the MICROPROMPT_ENDPOINT environment variable) to your resource's URL, e.g. https://my-resource.openai.azure.com/.")),
+            _ => throw new MicroPromptException(ProviderMessages.EndpointRequired(name)),
         };
         ValidateEndpoint(endpoint, name);
 
@@ -57,48 +56,16 @@ internal static class ProviderResolution
     };
 
     /// <exception cref="MicroPromptException">MP1003.</exception>
-    public static Uri ParseEndpoint(string text, string provider)
-    {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
-        {
-            throw new MicroPromptException(BadEndpoint(text, provider));
-        }
-
-        ValidateEndpoint(uri, provider);
-        return uri;
-    }
-
-    /// <exception cref="MicroPromptException">MP1003.</exception>
     public static void ValidateEndpoint(Uri endpoint, string provider)
     {
         if (!endpoint.IsAbsoluteUri
             || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(endpoint.Host))
         {
-            throw new MicroPromptException(BadEndpoint(endpoint.IsAbsoluteUri ? Display(endpoint) : endpoint.OriginalString, provider));
+            throw new MicroPromptException(ProviderMessages.InvalidEndpoint(endpoint.OriginalString, provider));
         }
     }
 
-    public static MicroPromptDiagnostic UnknownProvider(string? provider) => MicroPromptDiagnostic.Error(
-        DiagnosticCodes.UnknownProvider,
-        $"Unknown model provider '{provider}'. Set MicroPromptProvider (or the MICROPROMPT_PROVIDER environment variable) to one of: {string.Join(", ", ProviderNames.All)}.");
-
     /// <summary>An endpoint as shown in messages: scheme, host, port and path only (user info and query may hold secrets).</summary>
-    public static string Display(Uri endpoint)
-        => endpoint.IsAbsoluteUri ? endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(relative URL)";
-
-    private static MicroPromptDiagnostic BadEndpoint(string shown, string provider)
-    {
-        var example = provider switch
-        {
-            ProviderNames.Ollama => "http://127.0.0.1:11434",
-            ProviderNames.AzureOpenAI => "https://my-resource.openai.azure.com/",
-            ProviderNames.Anthropic => "https://api.anthropic.com",
-            _ => "https://api.openai.com/v1",
-        };
-        var safe = shown.Length > 60 ? shown[..60] + "…" : shown;
-        return MicroPromptDiagnostic.Error(
-            DiagnosticCodes.InvalidEndpoint,
-            $"The endpoint '{safe}' for provider {provider} is not an absolute http(s) URL. Set MicroPromptEndpoint (or the MICROPROMPT_ENDPOINT environment variable) to a URL such as {example}.");
-    }
+    public static string Display(Uri endpoint) => EndpointDisplay.Of(endpoint);
 }

@@ -1,5 +1,6 @@
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Resilience;
+using MicroPrompt.Settings;
 
 namespace MicroPrompt.Models;
 
@@ -7,10 +8,10 @@ namespace MicroPrompt.Models;
 /// Where and how to reach a model: the values of <c>MicroPromptProvider</c>, <c>MicroPromptEndpoint</c> and
 /// <c>MicroPromptApiKeyVariable</c>. Holds the <em>name</em> of the variable with the key, never the key.
 /// </summary>
-public sealed class ProviderSettings
+public sealed record ProviderSettings
 {
-    /// <summary>Default for <see cref="Timeout"/>: 100 seconds.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+    /// <summary>Default for <see cref="Timeout"/>: <c>MicroPromptTimeoutSeconds</c>' default (<see cref="SettingsCatalog.TimeoutSeconds"/>).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(SettingsCatalog.TimeoutSeconds.Default);
 
     /// <summary>
     /// <c>openai</c> (default; any OpenAI-compatible endpoint), <c>azure-openai</c> (alias <c>azure</c>), <c>ollama</c> or
@@ -49,19 +50,26 @@ public sealed class ProviderSettings
     /// <exception cref="MicroPromptException">MP1002 for an unknown provider, MP1003 for an endpoint that is not an absolute http(s) URL.</exception>
     public static ProviderSettings FromStrings(string? provider, string? endpoint, string? apiKeyVariable, TimeSpan? timeout = null)
     {
-        var name = ProviderNames.Normalize(provider) ?? throw new MicroPromptException(ProviderResolution.UnknownProvider(provider!));
-        Uri? uri = null;
-        if (!string.IsNullOrWhiteSpace(endpoint))
+        var problems = new List<MicroPromptDiagnostic>();
+        var settings = Read(provider, endpoint, apiKeyVariable, problems);
+        if (problems.Count > 0)
         {
-            uri = ProviderResolution.ParseEndpoint(endpoint.Trim(), name);
+            throw new MicroPromptException(problems[0]);
         }
 
-        return new ProviderSettings
-        {
-            Provider = name,
-            Endpoint = uri,
-            ApiKeyVariable = string.IsNullOrWhiteSpace(apiKeyVariable) ? null : apiKeyVariable.Trim(),
-            Timeout = timeout ?? DefaultTimeout,
-        };
+        return timeout is { } t ? settings with { Timeout = t } : settings;
     }
+
+    /// <summary>
+    /// The one parser of <c>MicroPromptProvider</c>, <c>MicroPromptEndpoint</c> and <c>MicroPromptApiKeyVariable</c>
+    /// (through their <see cref="SettingsCatalog"/> entries), used by the build and the library alike: every alias
+    /// (<c>azure</c>) means its provider; a bad value adds MP1002, MP1003 or MP1005 to <paramref name="problems"/>
+    /// (endpoints shown without user info and query) and the default is used.
+    /// </summary>
+    public static ProviderSettings Read(string? provider, string? endpoint, string? apiKeyVariable, ICollection<MicroPromptDiagnostic> problems) => new()
+    {
+        Provider = SettingsCatalog.Provider.Read(provider, problems),
+        Endpoint = SettingsCatalog.Endpoint.Read(endpoint, problems),
+        ApiKeyVariable = SettingsCatalog.ApiKeyVariable.Read(apiKeyVariable, problems),
+    };
 }

@@ -1,3 +1,4 @@
+using MicroPrompt.Settings;
 namespace MicroPrompt.Resilience;
 
 /// <summary>
@@ -15,10 +16,10 @@ public sealed record ModelCallResilience
     public static ModelCallResilience NoRetries { get; } = new() { MaxRetries = 0 };
 
     /// <summary>Retries after the first attempt (<c>MicroPromptMaxRetries</c>). 0 disables retrying.</summary>
-    public int MaxRetries { get; init; } = 3;
+    public int MaxRetries { get; init; } = SettingsCatalog.MaxRetries.Default;
 
     /// <summary>Delay before the first retry; each further retry doubles it, with jitter (<c>MicroPromptRetryDelayMilliseconds</c>).</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(SettingsCatalog.RetryDelayMilliseconds.Default);
 
     /// <summary>Cap on one retry delay, including a server's <c>Retry-After</c>.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);

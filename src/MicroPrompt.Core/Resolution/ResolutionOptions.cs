@@ -1,4 +1,5 @@
 using MicroPrompt.Generation;
+using MicroPrompt.Settings;
 using MicroPrompt.SharedCache;
 
 namespace MicroPrompt.Resolution;
@@ -21,7 +22,7 @@ public sealed record ResolutionOptions
     public string? DefaultModel { get; init; }
 
     /// <summary>The provider name recorded in the lock as provenance (never the endpoint).</summary>
-    public string ProviderName { get; init; } = "openai";
+    public string ProviderName { get; init; } = SettingsCatalog.Provider.Default;
 
     public bool Locked { get; init; }
 
@@ -39,7 +40,7 @@ public sealed record ResolutionOptions
     public bool DesignTime { get; init; }
 
     /// <summary><c>MicroPromptRegeneration</c>: how a resolved item whose key changed is regenerated (front matter and item metadata win).</summary>
-    public RegenerationMode Regeneration { get; init; } = RegenerationMode.Edit;
+    public RegenerationMode Regeneration { get; init; } = SettingsCatalog.Regeneration.Default;
 
     /// <summary><c>MicroPromptAllowApiChanges=true</c>: every item's regeneration may remove or change public members.</summary>
     public bool AllowApiChangesAll { get; init; }
@@ -47,11 +48,11 @@ public sealed record ResolutionOptions
     /// <summary><c>MicroPromptAllowApiChanges</c> as item paths or file names: these items' regenerations may change their API.</summary>
     public IReadOnlyCollection<string> AllowApiChangesItems { get; init; } = [];
 
-    public RepairMode Repair { get; init; } = RepairMode.Exec;
+    public RepairMode Repair { get; init; } = SettingsCatalog.Repair.Default;
 
-    public int MaxPasses { get; init; } = 3;
+    public int MaxPasses { get; init; } = SettingsCatalog.MaxPasses.Default;
 
-    public int MaxConcurrency { get; init; } = 4;
+    public int MaxConcurrency { get; init; } = SettingsCatalog.MaxConcurrency.Default;
 
     /// <summary>The SDK version recorded as generator of new entries.</summary>
     public string GeneratorVersion { get; init; } = "0.0.0";
@@ -66,7 +67,7 @@ public sealed record ResolutionOptions
     public string? JudgeModel { get; init; }
 
     /// <summary>Cap for one prompt file's size in bytes.</summary>
-    public int MaxPromptBytes { get; init; } = 256 * 1024;
+    public int MaxPromptBytes { get; init; } = SettingsCatalog.MaxPromptBytes.Default;
 
     /// <summary><c>MicroPromptSharedCache</c>: the team's shared generation cache (Redis), or null for none.</summary>
     public SharedCacheOptions? SharedCache { get; init; }

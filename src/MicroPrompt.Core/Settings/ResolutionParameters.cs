@@ -38,12 +38,18 @@ public sealed class ResolutionParameters
     public string? MaxPromptBytes { get; init; }
     public string? MaxRetries { get; init; }
     public string? RetryDelayMilliseconds { get; init; }
-    public bool StrictCapabilities { get; init; }
-    public bool Locked { get; init; }
+    /// <summary>Text, as every setting (read by <see cref="SettingsCatalog"/>); inputs files of earlier versions hold a JSON boolean.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(BooleanTextConverter))]
+    public string? StrictCapabilities { get; init; }
+    /// <summary>Text, as every setting (read by <see cref="SettingsCatalog"/>); inputs files of earlier versions hold a JSON boolean.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(BooleanTextConverter))]
+    public string? Locked { get; init; }
     public string? Regenerate { get; init; }
     public string? Regeneration { get; init; }
     public string? AllowApiChanges { get; init; }
-    public bool DesignTime { get; init; }
+    /// <summary>Text, as every setting (read by <see cref="SettingsCatalog"/>); inputs files of earlier versions hold a JSON boolean.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(BooleanTextConverter))]
+    public string? DesignTime { get; init; }
     public string? RunExamples { get; init; }
     public string? ExampleTimeoutSeconds { get; init; }
     public List<ParameterItem> RuntimeReferences { get; init; } = [];

@@ -1,3 +1,4 @@
+using MicroPrompt.Diagnostics.Messages;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MicroPrompt.Diagnostics;
@@ -23,7 +24,7 @@ public static class ResolutionParametersFile
         }
         catch (IOException ex)
         {
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"The resolution inputs '{path}' cannot be read: {ex.Message}"));
+            throw new MicroPromptException(SettingsMessages.InputsUnreadable(path, ex));
         }
     }
 
@@ -36,12 +37,12 @@ public static class ResolutionParametersFile
         }
         catch (JsonException ex)
         {
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"The resolution inputs are not valid JSON: {ex.Message}"));
+            throw new MicroPromptException(SettingsMessages.InputsNotJson(ex));
         }
 
         if (parameters is null || parameters.Version != 1)
         {
-            throw new MicroPromptException(MicroPromptDiagnostic.Error(DiagnosticCodes.InvalidProperty, $"The resolution inputs have version {parameters?.Version}; this tool reads version 1 (update MicroPrompt.Tool to the SDK's version)."));
+            throw new MicroPromptException(SettingsMessages.InputsVersionUnknown(parameters?.Version));
         }
 
         return parameters;

@@ -1,3 +1,4 @@
+using MicroPrompt.Settings;
 namespace MicroPrompt.SharedCache;
 
 /// <summary>
@@ -19,10 +20,10 @@ public sealed class SharedCacheOptions
     public string? SigningKeyVariable { get; init; }
 
     /// <summary>How long a generation lease lives without renewal (its holder renews it every third of that).</summary>
-    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(SettingsCatalog.SharedCacheLeaseSeconds.Default);
 
     /// <summary>How long a builder waits for another builder's generation before generating the item itself.</summary>
-    public TimeSpan WaitLimit { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan WaitLimit { get; init; } = TimeSpan.FromSeconds(SettingsCatalog.SharedCacheWaitSeconds.Default);
 
     /// <summary>Default connect/sync/async timeout of every Redis call (the configuration string's own values win).</summary>
     public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromSeconds(3);

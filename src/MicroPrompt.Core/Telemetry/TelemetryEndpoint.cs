@@ -31,7 +31,7 @@ public static class TelemetryEndpoint
             return uri;
         }
 
-        var shown = text.Length > 60 ? text[..60] + "…" : text;
+        var shown = Models.EndpointDisplay.Redact(text); // user info and query may hold a token
         problem = TelemetryMessages.EndpointInvalid(shown, fromProperty ? "MicroPromptOtlpEndpoint" : EnvironmentVariable, fromProperty);
         return null;
     }

@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Settings;
 using MicroPrompt.Verification.Jail;
 
 namespace MicroPrompt.Verification;
@@ -13,7 +14,7 @@ public sealed class ExampleRunnerOptions
     public string? DotNetPath { get; init; }
 
     /// <summary><c>MicroPromptExampleTimeoutSeconds</c>: the limit for each example.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(SettingsCatalog.ExampleTimeoutSeconds.Default);
 
     /// <summary>The harness's GC heap limit (<c>DOTNET_GCHeapHardLimit</c>).</summary>
     public long MemoryLimitBytes { get; init; } = 512L * 1024 * 1024;
@@ -35,7 +36,7 @@ public sealed class ExampleRunnerOptions
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary><c>MicroPromptSandbox</c>: the jail, process isolation, or the jail where it works (see <see cref="SandboxMode"/>).</summary>
-    public SandboxMode Sandbox { get; init; } = SandboxMode.Auto;
+    public SandboxMode Sandbox { get; init; } = SettingsCatalog.Sandbox.Default;
 
     /// <summary>The <c>bwrap</c> executable; null: <c>MICROPROMPT_BWRAP</c>, then PATH.</summary>
     public string? BubblewrapPath { get; init; }

@@ -70,7 +70,7 @@ public sealed class ChatClientFactoryTests
         Assert.Equal(ProviderNames.OpenAI, defaults.Provider);
         Assert.Null(defaults.Endpoint);
         Assert.Null(defaults.ApiKeyVariable);
-        Assert.Equal(TimeSpan.FromSeconds(100), defaults.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(120), defaults.Timeout); // MicroPromptTimeoutSeconds' one default (was a second one, 100 s)
     }
 
     [Fact]

@@ -59,4 +59,20 @@ public sealed class ProviderBuildTests(SdkPackageFixture sdk)
         Assert.Contains("MP1002", build.Output);
         Assert.Contains("anthropic", build.Output);
     }
+
+    [Fact]
+    public async Task Bad_settings_are_MP_errors_naming_the_property_and_an_endpoints_secrets_are_never_shown()
+    {
+        using var project = QuickProject.Create(sdk);
+
+        var build = await project.BuildAsync(new ScriptedEndpoint("ftp://user:secret@host/v1?key=secret", "azure"), "-p:MicroPromptLocked=maybe");
+
+        Assert.False(build.Succeeded);
+        Assert.DoesNotContain("MSB4030", build.Output); // a bool task parameter used to fail in MSBuild, without an MP code
+        Assert.Contains("error MP1005: MicroPromptLocked is 'maybe'; expected true or false.", build.Output);
+        Assert.Contains("error MP1003", build.Output);
+        Assert.Contains("ftp://host/v1", build.Output);
+        Assert.DoesNotContain("secret", build.Output);
+        Assert.DoesNotContain("MP1002", build.Output); // azure is an alias of azure-openai in the task as in the core
+    }
 }
