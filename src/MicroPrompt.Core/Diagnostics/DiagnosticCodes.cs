@@ -65,6 +65,7 @@ public static class DiagnosticCodes
     public const string UndisposedResource = "MP2012";        // `new` IDisposable in a method, never disposed
     public const string SyncOverAsync = "MP2013";             // .Result / .Wait() / .GetAwaiter().GetResult() on a task
     public const string EmptyCatch = "MP2014";                // catch { } swallows every failure
+    public const string MutationBaselineFailed = "MP2070";    // example strength / mutation run: the unmutated code fails its own examples
 
     // MP3xxx — quality gates and budget
     public const string JudgeBelowMinimum = "MP3001";

@@ -73,6 +73,7 @@ internal sealed class ExampleHarness : IDisposable
             return new HarnessReply
             {
                 Aborted = true,
+                TimedOut = true,
                 Message = $"did not finish within {timeout.TotalSeconds:0.#} s (an endless loop, a deadlock or a wait for input?); "
                     + "the example process was stopped and restarted for the remaining examples.",
             };

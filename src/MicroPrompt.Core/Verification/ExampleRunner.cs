@@ -150,7 +150,7 @@ public sealed class ExampleRunner : IExampleRunner
         var reply = await _harness!.RunAsync(request, _options.Timeout, cancellationToken).ConfigureAwait(false);
         if (kind != PromptKind.Program || reply.Aborted || !reply.Passed)
         {
-            return new ExampleResult(example, reply.Passed && !reply.Aborted, reply.Passed ? null : reply.Message ?? "failed.");
+            return new ExampleResult(example, reply.Passed && !reply.Aborted, reply.Passed ? null : reply.Message ?? "failed.") { TimedOut = reply.TimedOut };
         }
 
         return JudgeProgram(example, reply);

@@ -19,4 +19,7 @@ internal sealed class HarnessReply
 
     /// <summary>Set by the parent: the harness did not answer (timeout, crash, exit); <see cref="Message"/> says which.</summary>
     public bool Aborted { get; set; }
+
+    /// <summary>Set by the parent: the example overran its time limit (and the harness was killed).</summary>
+    public bool TimedOut { get; set; }
 }
