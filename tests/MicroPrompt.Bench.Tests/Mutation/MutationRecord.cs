@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MicroPrompt.Bench.Tests.Infrastructure;
+
+namespace MicroPrompt.Bench.Tests.Mutation;
+
+/// <summary>
+/// <c>Mutation/scores.json</c>: the recorded mutation score of every task's reference solution against its examples,
+/// with the surviving mutants by key. A task must not fall below its record; a run that improves on it is recorded
+/// with <c>MICROPROMPT_MUTATION_RECORD=1 samples/run-mutation.sh</c>.
+/// </summary>
+internal sealed record MutationRecord(
+    [property: JsonPropertyName("exampleTimeoutSeconds")] double ExampleTimeoutSeconds,
+    [property: JsonPropertyName("suite")] TaskScore Suite,
+    [property: JsonPropertyName("tasks")] IReadOnlyList<TaskScore> Tasks)
+{
+    public static string FilePath { get; } = Path.Combine(BenchLayout.RepoRoot, "tests", "MicroPrompt.Bench.Tests", "Mutation", "scores.json");
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static MutationRecord Load() => JsonSerializer.Deserialize<MutationRecord>(File.ReadAllText(FilePath), Json)
+        ?? throw new InvalidDataException($"{FilePath} is empty.");
+
+    public TaskScore? For(string task) => Tasks.FirstOrDefault(t => t.Task == task);
+
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+}
+
+/// <summary>One task's (or the suite's) counts; the score is detected / (mutants − compile errors − equivalent).</summary>
+internal sealed record TaskScore(
+    [property: JsonPropertyName("task")] string Task,
+    [property: JsonPropertyName("mutants")] int Mutants,
+    [property: JsonPropertyName("killed")] int Killed,
+    [property: JsonPropertyName("timeouts")] int Timeouts,
+    [property: JsonPropertyName("survived")] int Survived,
+    [property: JsonPropertyName("compileErrors")] int CompileErrors,
+    [property: JsonPropertyName("equivalent")] int Equivalent,
+    [property: JsonPropertyName("score")] double Score,
+    [property: JsonPropertyName("survivors")] IReadOnlyList<string> Survivors);
