@@ -58,8 +58,7 @@ public static partial class MutantFinder
                     }
 
                     var position = text.Lines.GetLinePosition(span.Start);
-                    var original = Shorten(candidate.Target.ToString());
-                    var mutated = Shorten(candidate.Shown ?? candidate.Replacement);
+                    var (original, mutated) = Display(candidate.Target.ToString(), candidate.Shown ?? candidate.Replacement);
                     var description = mutated.Length == 0 ? $"`{original}` removed" : $"`{original}` → `{mutated}`";
                     var key = $"{text.Lines[position.Line].ToString().Trim()} | {original} -> {mutated}";
                     var count = keys[key] = keys.GetValueOrDefault(key) + 1;
@@ -77,12 +76,44 @@ public static partial class MutantFinder
         || node is UsingDirectiveSyntax
         || node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } };
 
-    /// <summary>One line, at most about 60 characters: the middle of a long text is elided.</summary>
-    private static string Shorten(string text)
+    /// <summary>
+    /// The two texts on one line each. Long ones (over about 60 characters) are cut to the part that differs, with 20
+    /// characters of context either side (<c>… ThenBy(p =&gt; p.Key …</c>); a removed text keeps its start and end.
+    /// </summary>
+    private static (string Original, string Mutated) Display(string original, string mutated)
     {
-        var line = Whitespace().Replace(text, " ").Trim();
-        return line.Length <= Shown ? line : line[..(Shown / 2 - 2)] + " … " + line[^(Shown / 2 - 2)..];
+        var o = Whitespace().Replace(original, " ").Trim();
+        var m = Whitespace().Replace(mutated, " ").Trim();
+        if (o.Length <= Shown && m.Length <= Shown)
+        {
+            return (o, m);
+        }
+
+        if (m.Length == 0)
+        {
+            return (o[..(Shown / 2 - 2)] + " … " + o[^(Shown / 2 - 2)..], m);
+        }
+
+        var prefix = 0;
+        while (prefix < o.Length && prefix < m.Length && o[prefix] == m[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < o.Length - prefix && suffix < m.Length - prefix && o[^(suffix + 1)] == m[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        const int context = 20;
+        var start = Math.Max(0, prefix - context);
+        var tail = Math.Max(0, suffix - context);
+        return (Cut(o, start, tail), Cut(m, start, tail));
     }
+
+    private static string Cut(string text, int start, int tail)
+        => (start > 0 ? "… " : "") + text[start..^tail] + (tail > 0 ? " …" : "");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

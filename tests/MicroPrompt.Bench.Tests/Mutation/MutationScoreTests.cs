@@ -17,7 +17,7 @@ namespace MicroPrompt.Bench.Tests.Mutation;
 public sealed class MutationScoreTests(MutationHarness harness, ITestOutputHelper output)
 {
     /// <summary>Each test run grades one slice in this many (the full run all of them).</summary>
-    public const int Slices = 4;
+    public const int Slices = 8;
 
     public static TheoryData<string> Tasks() => [.. BenchLayout.Tasks.Select(t => t.Id)];
 

@@ -254,6 +254,17 @@ public sealed class MutantFinderTests
     }
 
     [Fact]
+    public void A_long_expression_is_shown_around_what_changes()
+    {
+        var code = Class("""    public static object F(Dictionary<string, int> counts) => counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal);""");
+
+        var mutant = MutantFinder.Find(code).Single(m => m.Mutator == "linq" && m.Mutated.Contains("ThenByDescending", StringComparison.Ordinal));
+
+        Assert.Equal("… p => p.Value).ThenBy(p => p.Key, StringC …", mutant.Original);
+        Assert.Equal("… p => p.Value).ThenByDescending(p => p.Key, StringC …", mutant.Mutated);
+    }
+
+    [Fact]
     public void Finding_is_deterministic()
     {
         var code = Class("""
