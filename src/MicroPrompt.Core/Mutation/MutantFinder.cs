@@ -9,7 +9,7 @@ namespace MicroPrompt.Mutation;
 /// <summary>
 /// Finds the mutants of a piece of C# with Roslyn, using Stryker.NET's operator set (arithmetic, equality and boundary,
 /// logical, bitwise, boolean, string, unary and negation, update, assignment, null-coalescing, conditional, LINQ,
-/// string methods, math, checked, statement and block removal — see docs/mutation.md). Syntax only, no semantic
+/// string methods, math, checked, regex, statement and block removal — see docs/mutation.md). Syntax only, no semantic
 /// model: a mutant that does not compile is graded as a compile error. Deterministic: source order, then operator
 /// order; the same change of the same span is made once. Attributes and <c>nameof(...)</c> are never mutated.
 /// </summary>
@@ -26,6 +26,7 @@ public static partial class MutantFinder
         new UnaryMutator(),
         new CheckedMutator(),
         new MethodSwapMutator(),
+        new RegexMutator(),
         new LiteralMutator(),
     ];
 

@@ -182,6 +182,22 @@ public sealed class MutantFinderTests
     }
 
     [Fact]
+    public void Regex_patterns_lose_anchors_and_quantifiers_and_have_their_classes_negated()
+    {
+        var code = Class("""
+                private static readonly System.Text.RegularExpressions.Regex Id = new("^\\d+-[a-z]*$");
+                public static bool F(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "[^,]?") || new Regex("(?<x>a)").IsMatch(s);
+                public static string G() => "^not+a*pattern$";
+            """);
+
+        Assert.Equal(
+            [("\"^\\\\d+-[a-z]*$\"", "\"\\\\d+-[a-z]*$\""), ("\"^\\\\d+-[a-z]*$\"", "\"^\\\\d-[a-z]*$\""), ("\"^\\\\d+-[a-z]*$\"", "\"^\\\\d+-[^a-z]*$\""),
+             ("\"^\\\\d+-[a-z]*$\"", "\"^\\\\d+-[a-z]$\""), ("\"^\\\\d+-[a-z]*$\"", "\"^\\\\d+-[a-z]*\""),
+             ("\"[^,]?\"", "\"[,]?\""), ("\"[^,]?\"", "\"[^,]\"")],
+            Pairs(code, "regex"));
+    }
+
+    [Fact]
     public void Statements_are_removed_and_bodies_emptied_with_a_default_return_where_one_is_needed()
     {
         var code = Class("""
