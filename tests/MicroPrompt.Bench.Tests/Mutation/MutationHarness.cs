@@ -27,7 +27,10 @@ public sealed class MutationHarness : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_root, "project"));
         _project = BenchProject.Context(Path.Combine(_root, "project"));
-        _runner = new ExampleRunner(BenchProject.RunnerOptions(_root, timeout: ExampleTimeout, stopAtFirstFailure: true));
+        // The jail's CPU limit counts all the examples a harness process ever ran (30 time limits by default): one
+        // harness grades hundreds of mutants, so it gets an hour, or a busy harness would die as if a mutant crashed it.
+        var limits = BenchProject.RunnerOptions(_root).DefaultJailLimits with { CpuSeconds = 3600 };
+        _runner = new ExampleRunner(BenchProject.RunnerOptions(_root, timeout: ExampleTimeout, stopAtFirstFailure: true, jailLimits: limits));
         _verifier = new CodeGenerator(NoModel, new RoslynCompileChecker(), examples: _runner);
     }
 
