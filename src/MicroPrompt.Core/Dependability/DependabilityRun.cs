@@ -13,6 +13,9 @@ namespace MicroPrompt.Dependability;
 /// </summary>
 public static class DependabilityRun
 {
+    /// <summary>Mutants per item at most for example strength, spread over the code (bounds the time of a check).</summary>
+    public const int MaxMutantsPerItem = 100;
+
     /// <param name="settings">The build's settings (the API key is read from the environment by the model client).</param>
     /// <param name="check">Samples, temperature, mutants, items.</param>
     /// <param name="resolved">The build's resolution (never changed).</param>
@@ -33,7 +36,7 @@ public static class DependabilityRun
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(check);
-        using var owned = analyzers is null ? Analyzers(settings, log) : null;
+        using var owned = analyzers is null ? Analyzers(settings, check.Mutants, log) : null;
         var used = (analyzers ?? owned!) with
         {
             Assumptions = (analyzers ?? owned!).Assumptions ?? AssumptionsOf(resolved),
@@ -57,7 +60,10 @@ public static class DependabilityRun
     /// model calls are allowed, its replies kept in the user cache (<c>probes/</c>) so an unchanged check asks nothing
     /// again. Dispose it to end the probe harness.
     /// </summary>
-    public static DependabilityAnalyzers Analyzers(ResolutionSettings settings, Action<string>? log = null)
+    /// <param name="settings">The build's settings.</param>
+    /// <param name="mutants">Also measure example strength (<c>--mutants</c>, <c>MicroPromptCheckMutants</c>).</param>
+    /// <param name="log">Informational messages.</param>
+    public static DependabilityAnalyzers Analyzers(ResolutionSettings settings, bool mutants = false, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Examples is not { } examples)
@@ -82,7 +88,21 @@ public static class DependabilityRun
 
         var probes = new Probes.ProbeComparer(examples, new Probes.ProbeComparerOptions { ChatClient = client, Model = model, Log = log });
         owned.Insert(0, probes);
-        return new DependabilityAnalyzers { Probes = probes, Owned = owned };
+        IExampleStrengthAnalyzer? strength = null;
+        if (mutants)
+        {
+            // Mutants stop at their first failing example, and one harness runs many of them: its CPU allowance is the
+            // whole run's, not one example's (a harness killed for CPU would count every mutant as killed).
+            var runner = new Verification.ExampleRunner(examples with
+            {
+                StopAtFirstFailure = true,
+                JailLimits = examples.DefaultJailLimits with { CpuSeconds = 3600 },
+            });
+            owned.Insert(0, runner);
+            strength = new ExampleStrengthAnalyzer(new Compilation.RoslynCompileChecker(log: log), runner, probes, MaxMutantsPerItem);
+        }
+
+        return new DependabilityAnalyzers { Probes = probes, ExampleStrength = strength, Owned = owned };
     }
 
     private static Func<string, IReadOnlyList<string>> AssumptionsOf(ResolutionResult resolved)

@@ -68,6 +68,7 @@ public static class DiagnosticCodes
     public const string ApiChangeNotAllowed = "MP2042";       // a regeneration removed or changed public members (MicroPromptAllowApiChanges)
     public const string SandboxNotIsolated = "MP2050";        // MicroPromptSandbox=auto without a working jail: process isolation only (warning, once per build)
     public const string JailUnavailable = "MP2051";           // MicroPromptSandbox=jail but bubblewrap / user namespaces / libseccomp are missing
+    public const string MutationBaselineFailed = "MP2070";    // example strength / mutation run: the unmutated code fails its own examples
 
     // MP3xxx — quality gates and budget
     public const string JudgeBelowMinimum = "MP3001";

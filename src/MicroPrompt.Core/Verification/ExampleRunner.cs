@@ -16,6 +16,7 @@ namespace MicroPrompt.Verification;
 public sealed class ExampleRunner : IExampleRunner
 {
     private const int OutputShown = 400;
+    private const string NotRun = "not run: an earlier example failed.";
 
     private readonly ExampleRunnerOptions _options;
     private readonly ExampleAssemblyBuilder _builder;
@@ -79,6 +80,12 @@ public sealed class ExampleRunner : IExampleRunner
             for (var i = 0; i < examples.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (_options.StopAtFirstFailure && results.Count > 0 && !results[^1].Passed)
+                {
+                    results.Add(new ExampleResult(examples[i], false, NotRun));
+                    continue;
+                }
+
                 if (built.NotCompiled.TryGetValue(i, out var notCompiled))
                 {
                     results.Add(new ExampleResult(examples[i], false, notCompiled));
@@ -150,7 +157,7 @@ public sealed class ExampleRunner : IExampleRunner
         var reply = await _harness!.RunAsync(request, _options.Timeout, cancellationToken).ConfigureAwait(false);
         if (kind != PromptKind.Program || reply.Aborted || !reply.Passed)
         {
-            return new ExampleResult(example, reply.Passed && !reply.Aborted, reply.Passed ? null : reply.Message ?? "failed.");
+            return new ExampleResult(example, reply.Passed && !reply.Aborted, reply.Passed ? null : reply.Message ?? "failed.") { TimedOut = reply.TimedOut };
         }
 
         return JudgeProgram(example, reply);

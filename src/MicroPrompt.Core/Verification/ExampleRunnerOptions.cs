@@ -5,7 +5,7 @@ using MicroPrompt.Verification.Jail;
 namespace MicroPrompt.Verification;
 
 /// <summary>Where the harness is and the limits every example runs under.</summary>
-public sealed class ExampleRunnerOptions
+public sealed record ExampleRunnerOptions
 {
     /// <summary>The harness, <c>MicroPrompt.ExampleHost.dll</c> (shipped beside the tasks in <c>examplehost/</c>).</summary>
     public required string HostAssemblyPath { get; init; }
@@ -43,6 +43,12 @@ public sealed class ExampleRunnerOptions
 
     /// <summary>The jailed harness's resource limits; null: <see cref="DefaultJailLimits"/>.</summary>
     public JailLimits? JailLimits { get; init; }
+
+    /// <summary>
+    /// Stop an item's examples at the first one that fails; the rest are reported failed as not run. For mutation
+    /// testing, where one failure decides and a mutant stuck in a loop would otherwise time out every example.
+    /// </summary>
+    public bool StopAtFirstFailure { get; init; }
 
     /// <summary>Receives the one warning of a build whose examples cannot run jailed (<c>MP2050</c>).</summary>
     public Action<MicroPromptDiagnostic>? OnDiagnostic { get; init; }

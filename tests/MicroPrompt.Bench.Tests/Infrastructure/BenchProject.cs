@@ -44,11 +44,13 @@ internal static class BenchProject
         SourceFiles = [],
     };
 
-    public static ExampleRunnerOptions RunnerOptions(string workRoot, bool aspNetCore = true) => new()
+    public static ExampleRunnerOptions RunnerOptions(string workRoot, bool aspNetCore = true, TimeSpan? timeout = null, bool stopAtFirstFailure = false, MicroPrompt.Verification.Jail.JailLimits? jailLimits = null) => new()
     {
         HostAssemblyPath = HostAssemblyPath,
         // The first mutual-TLS example in a fresh harness warms up Kestrel and TLS (about 7 s on a loaded 2-core machine).
-        Timeout = TimeSpan.FromSeconds(20),
+        Timeout = timeout ?? TimeSpan.FromSeconds(20),
+        StopAtFirstFailure = stopAtFirstFailure,
+        JailLimits = jailLimits,
         AspNetCore = aspNetCore,
         RuntimeReferencePaths = RuntimeReferencePaths,
         WorkRoot = workRoot,
