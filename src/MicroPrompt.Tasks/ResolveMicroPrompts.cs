@@ -285,7 +285,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         // A dependability check samples every item N times after the resolution; it never changes what was resolved.
         MicroPrompt.Reporting.ReportDependability? dependability = null;
-        if (settings.Dependability is { } check && !DesignTime)
+        if (settings.Dependability is { } check && !settings.DesignTimeBuild)
         {
             var checkedItems = MicroPrompt.Dependability.DependabilityRun.RunAsync(settings, check, result, settings.MinDependability, message => Log.LogMessage(MessageImportance.Normal, message), telemetry, cancellationToken: _cancellation.Token).GetAwaiter().GetResult();
             checkedItems.Diagnostics.ToList().ForEach(Report);

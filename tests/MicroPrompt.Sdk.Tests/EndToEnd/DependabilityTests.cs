@@ -51,6 +51,11 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
 
         public ScriptedReply Respond(RecordedRequest request)
         {
+            if (ModelScript.IsProbeProposal(request))
+            {
+                return ScriptedReply.Completion("```csharp\nSlug.Make(\"a_b\")\n```", promptTokens: 10, completionTokens: 8);
+            }
+
             var last = request.LastMessage() ?? "";
             if (last.Contains("fails these checks", StringComparison.Ordinal))
             {
@@ -148,7 +153,7 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
         Assert.Contains("error MP1062", bad.Output);
     }
 
-    [Fact(Skip = "needs ProbeComparer from the probes branch — un-skip at merge")]
+    [Fact]
     public async Task Correct_samples_that_disagree_on_whitespace_input_are_an_ambiguity_with_an_example_to_paste()
     {
         await using var server = await ScriptedModelServer.StartAsync();
@@ -202,7 +207,8 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
 
         Assert.True(run.ExitCode == 0, run.ToString());                              // 3/3 → 0.438 ≥ 0.4
         Assert.DoesNotContain(server.ChatRequests, r => r.Unscripted || r.ResponseStatus != 200);
-        Assert.Equal(9, server.ChatRequests.Count(r => !ModelScript.IsJudge(r)));    // 3 tasks × 3 samples, right at once
+        Assert.Equal(9, server.ChatRequests.Count(r => !ModelScript.IsJudge(r) && !ModelScript.IsProbeProposal(r)));    // 3 tasks × 3 samples, right at once
+        Assert.Equal(3, server.ChatRequests.Count(ModelScript.IsProbeProposal));    // one request for edge cases per item, cached with the samples
         ToolTests.AssertMatchesSchema(run.Stdout);
         using (var json = JsonDocument.Parse(run.Stdout))
         {

@@ -66,6 +66,11 @@ public sealed class BenchPersonas
             return ScriptedReply.Completion(ModelScript.DefaultJudgeReply, promptTokens: 40, completionTokens: 10);
         }
 
+        if (ModelScript.IsProbeProposal(request))
+        {
+            return ScriptedReply.Completion("```csharp\n```", promptTokens: 30, completionTokens: 2);   // personas propose no edge cases
+        }
+
         var model = request.Model ?? "";
         if (!Tokens.TryGetValue(model, out var tokens))
         {

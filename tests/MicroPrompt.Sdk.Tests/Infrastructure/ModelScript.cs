@@ -28,6 +28,10 @@ public sealed class ModelScript
     }
 
     /// <summary>Whether <paramref name="request"/> is a judge call (not a generation).</summary>
+    /// <summary>A dependability check's request for edge-case probe inputs (docs/probes.md), not a generation.</summary>
+    public static bool IsProbeProposal(RecordedRequest request) =>
+        request.Messages.Any(m => m.Role == "system" && m.Content.Contains("You test specifications of small C# components", StringComparison.Ordinal));
+
     public static bool IsJudge(RecordedRequest request) =>
         request.Messages.Any(m => m.Role == "system" && m.Content.Contains("code reviewer grading the robustness", StringComparison.Ordinal));
 
