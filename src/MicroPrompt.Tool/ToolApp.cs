@@ -25,6 +25,12 @@ public static class ToolApp
             ToolOutput.Error(ex.Message);
             return ExitCodes.Error;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never a stack trace: one line with the internal-error code, the exception's type and message.
+            ToolOutput.Error($"{Diagnostics.DiagnosticCodes.InternalError}: internal error ({ex.GetType().Name}: {ex.Message}). Please report it with the command you ran.");
+            return ExitCodes.Error;
+        }
     }
 
     internal static void Configure(IConfigurator config)

@@ -198,4 +198,14 @@ public sealed class ProbeInputGeneratorTests
         Assert.Equal(["Slug.Make(\"a_b\")", "Slug.Make(\"x\")", "Slug.Make(\"A  B\")"], calls);
         Assert.Equal(["Slug.Make(\"q\")"], ProbeReplyParser.Parse("Try Slug.Make(\"q\") maybe\nSlug.Make(\"q\")", new HashSet<string> { "Slug" }, 8));
     }
+
+    [Theory]
+    [InlineData("```csharp\n```")]
+    [InlineData("```\n```\nNothing else to add.")]
+    [InlineData("")]
+    public void An_empty_fence_or_reply_proposes_nothing(string reply)
+    {
+        Assert.Empty(ProbeReplyParser.Parse(reply, new HashSet<string> { "Slug" }, 8));
+        Assert.Empty(ProbeReplyParser.ParseRuns(reply, 8));
+    }
 }

@@ -157,10 +157,13 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
     public async Task Correct_samples_that_disagree_on_whitespace_input_are_an_ambiguity_with_an_example_to_paste()
     {
         await using var server = await ScriptedModelServer.StartAsync();
-        server.Responder = new Variants().Respond;
         using var project = SlugProject();
+        var endpoint = new ScriptedEndpoint(server.OpenAIEndpoint);
+        server.Responder = _ => ModelScript.Code(Trims);                            // the normal resolution first
+        Assert.True((await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false")).Succeeded);
+        server.Responder = new Variants().Respond;
 
-        var check = await project.BuildAsync(new ScriptedEndpoint(server.OpenAIEndpoint), "-p:MicroPromptLocked=false", "-p:MicroPromptCheckSamples=5");
+        var check = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptCheckSamples=5");
 
         Assert.True(check.Succeeded, check.ToString());
         using var report = JsonDocument.Parse(ReadReport(project));

@@ -109,7 +109,7 @@ internal static partial class ProbeReplyParser
         var text = CodeExtractor.StripReasoning((reply ?? "").Replace("\r\n", "\n", StringComparison.Ordinal));
         var fences = Markdown.Parse(text, Pipeline).Descendants<FencedCodeBlock>().ToList();
         return fences.Count > 0
-            ? fences.SelectMany(f => f.Lines.Lines.Take(f.Lines.Count).Select(l => l.ToString()))
+            ? fences.SelectMany(f => (f.Lines.Lines ?? []).Take(f.Lines.Count).Select(l => l.ToString()))   // an empty fence has no line array
             : text.Split('\n');
     }
 
