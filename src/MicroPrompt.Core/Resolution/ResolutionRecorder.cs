@@ -206,7 +206,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
             {
                 var current = store.LoadLock();
                 var codeFile = store.WriteCode(planned.ItemPath, record.Code);
-                var entry = LockEntry.Of(record, planned.PromptHash, codeFile, KeyInputHashes.Of(planned.Inputs), origin ?? record.Origin ?? LockOrigins.Generated);
+                var entry = LockEntry.Of(record, planned.PromptHash, codeFile, KeyInputHashes.Of(planned.Inputs), origin ?? record.Origin ?? LockOrigins.Generated, run.FrontMatterFor(planned));
                 var changed = !(current.Items.TryGetValue(planned.ItemPath, out var existing) && Same(existing, entry));
                 current.Items[planned.ItemPath] = entry;
                 changed |= current.Version < LockFile.CurrentVersion;

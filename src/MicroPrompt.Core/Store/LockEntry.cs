@@ -45,6 +45,13 @@ public sealed class LockEntry
         set => _inputs = value is null ? null : new SortedDictionary<string, string>(value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// What the build read from the prompt's front matter to plan it, with the hash of the text it was read from
+    /// (<see cref="LockFrontMatter"/>); null in entries written before it was recorded. Lets an unchanged prompt be
+    /// planned without parsing it; the key is still computed and compared as for any other item.
+    /// </summary>
+    public LockFrontMatter? FrontMatter { get; set; }
+
     public LockUsage Usage { get; set; } = new();
 
     /// <summary>The grade recorded when the code was generated (null in entries written before grading existed).</summary>
@@ -61,12 +68,12 @@ public sealed class LockEntry
 
     /// <summary>A shallow copy (the same <see cref="Usage"/>, <see cref="Grade"/> and lists; a copy of <see cref="Inputs"/>).</summary>
     /// <summary>The entry that records <paramref name="record"/> for an item: its code at <paramref name="codeFile"/>.</summary>
-    public static LockEntry Of(GenerationRecord record, string promptHash, string codeFile, SortedDictionary<string, string> inputs, string origin) => new()
+    public static LockEntry Of(GenerationRecord record, string promptHash, string codeFile, SortedDictionary<string, string> inputs, string origin, LockFrontMatter? frontMatter = null) => new()
     {
         PromptHash = promptHash, Model = record.Model, ReportedModel = record.ReportedModel, Provider = record.Provider,
         Key = record.Key, CodeHash = record.CodeHash, CodeFile = codeFile, Usage = record.Usage, Grade = record.Grade,
         Capabilities = record.Capabilities, GeneratedAt = record.GeneratedAt, GeneratorVersion = record.GeneratorVersion,
-        Inputs = inputs, Origin = origin, Base = record.Base,
+        Inputs = inputs, Origin = origin, Base = record.Base, FrontMatter = frontMatter,
     };
 
     public LockEntry Copy()
