@@ -31,7 +31,8 @@ public static class AtomicFile
     /// <summary>Writes exact bytes atomically, only when the file is missing or differs (see <see cref="WriteAllTextIfChanged"/>).</summary>
     internal static bool WriteAllBytesIfChanged(string path, byte[] bytes, bool durable = true)
     {
-        if (File.Exists(path) && ReadAllBytesShared(path).AsSpan().SequenceEqual(bytes))
+        var existing = new FileInfo(path);
+        if (existing.Exists && existing.Length == bytes.Length && ReadAllBytesShared(path).AsSpan().SequenceEqual(bytes))
         {
             return false;
         }
