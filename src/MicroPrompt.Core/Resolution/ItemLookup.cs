@@ -98,13 +98,13 @@ internal sealed class ItemLookup(ResolutionRun run)
             return null;
         }
 
-        using var activity = Telemetry.MicroPromptTelemetry.StartResolve(planned.ItemPath, planned.Model);
         var read = run.Store.ReadCode(entry);
         if (!read.IsVerified)
         {
-            return null;
+            return null; // no span: Find makes the item's one resolve span
         }
 
+        using var activity = Telemetry.MicroPromptTelemetry.StartResolve(planned.ItemPath, planned.Model);
         activity?.SetTag("microprompt.status", "resolved");
         return new LookupHit(ItemStatus.Resolved, read.Code!, GenerationRecord.Of(entry, read.Code!));
     }
