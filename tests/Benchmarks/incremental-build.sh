@@ -103,13 +103,13 @@ task_times() { # $1 = prompts, $2 = runs
       dir=$mp; [[ $variant == sdk-baseline ]] && dir=$old
       rm -rf "$dir/obj" "$dir/bin"
       /usr/bin/time -o "$work/time" -f '%U %S' dotnet build "$dir/Bench.csproj" -nodeReuse:false -v:detailed -clp:PerformanceSummary -p:MicroPromptLocked=true > "$work/log" 2>&1 || { echo "FAILED: $variant" >&2; exit 1; }
-      r=$(grep -E '^ +[0-9]+ ms +ResolveMicroPrompts' "$work/log" | awk '{print $1}' | tail -1); task[$variant]+="$r "
-      r=$(grep -o 'resolution took [0-9]* ms' "$work/log" | awk '{print $3}' | tail -1); resolution[$variant]+="$r "
-      r=$(grep -o '(lock read [^)]*' "$work/log" | grep -o 'parse [0-9.]* ms' | awk '{print $2}' | tail -1); parse[$variant]+="$r "
-      r=$(grep -o 'levels (wall) [0-9.]* ms' "$work/log" | awk '{print $3}' | tail -1); levels[$variant]+="$r "
-      r=$(grep -o 'outputs, report and summary took [0-9]* ms' "$work/log" | awk '{print $6}' | tail -1); report[$variant]+="$r "
+      r=$(grep -E '^ +[0-9]+ ms +ResolveMicroPrompts' "$work/log" | awk '{print $1}' | tail -1 || true); task[$variant]+="$r "
+      r=$(grep -o 'resolution took [0-9]* ms' "$work/log" | awk '{print $3}' | tail -1 || true); resolution[$variant]+="$r "
+      r=$(grep -o '(lock read [^)]*' "$work/log" | grep -o 'parse [0-9.]* ms' | awk '{print $2}' | tail -1 || true); parse[$variant]+="$r "
+      r=$(grep -o 'levels (wall) [0-9.]* ms' "$work/log" | awk '{print $3}' | tail -1 || true); levels[$variant]+="$r "
+      r=$(grep -o 'outputs, report and summary took [0-9]* ms' "$work/log" | awk '{print $6}' | tail -1 || true); report[$variant]+="$r "
       r=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time"); cpu[$variant]+="$r "
-      r=$(grep -o '[0-9]* of [0-9]* prompts planned' "$work/log" | awk '{print $1}' | tail -1); unparsed[$variant]="${r:-0}"
+      r=$(grep -o '[0-9]* of [0-9]* prompts planned' "$work/log" | awk '{print $1}' | tail -1 || true); unparsed[$variant]="${r:-0}"
     done
   done
   for variant in sdk-baseline sdk; do

@@ -58,9 +58,10 @@ internal sealed class GeneratedFileWriter
     private bool TryCreate(string path, byte[] bytes)
     {
         var folder = Path.GetDirectoryName(path)!;
-        if (_folders.TryAdd(folder, true))
+        if (!_folders.ContainsKey(folder))
         {
-            Directory.CreateDirectory(folder);
+            Directory.CreateDirectory(folder); // before it is marked: another thread may write into it right after
+            _folders.TryAdd(folder, true);
         }
 
         try
