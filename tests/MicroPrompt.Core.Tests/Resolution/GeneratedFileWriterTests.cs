@@ -28,6 +28,17 @@ public sealed class GeneratedFileWriterTests : IDisposable
         Assert.Equal([path], Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public void Parallel_writers_into_folders_obj_does_not_have_yet_all_succeed()
+    {
+        for (var round = 0; round < 50; round++) // a smoke test: the race it guards (a folder marked created before it exists) is timing-dependent
+        {
+            var writer = new GeneratedFileWriter(Path.Combine(_root, $"r{round}"), "enable");
+            Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => writer.Write($"F{i % 2}/P{i}.mprompt", "o", $"class P{i} {{ }}\n"));
+            Assert.Equal(64, Directory.GetFiles(Path.Combine(_root, $"r{round}"), "*.g.cs", SearchOption.AllDirectories).Length);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
