@@ -130,7 +130,7 @@ public sealed class PromptResolver
         var deps = graph.Dependencies[itemPath];
         if (run.Sketched.ContainsKey(itemPath))
         {
-            if (UnchangedHit(run, item, document, deps, planner, lookup, recorder, diagnostics))
+            if (UnchangedPrompts.TryTakeHit(run, item, document, deps, planner, lookup, recorder, diagnostics))
             {
                 return null;
             }
@@ -216,42 +216,6 @@ public sealed class PromptResolver
         }
 
         return planned;
-    }
-
-    /// <summary>
-    /// A sketched item (<see cref="UnchangedPrompts"/>) resolves without a parse only as a verified hit of its lock
-    /// entry: planned from the sketch and the current settings (any diagnostic of that plan: parse instead), the key
-    /// computed as always and equal to the entry's, its code verified against the entry's hash.
-    /// </summary>
-    private bool UnchangedHit(ResolutionRun run, ResolutionItem item, PromptDocument sketch, List<string> deps, ItemPlanner planner, ItemLookup lookup, ResolutionRecorder recorder, List<MicroPromptDiagnostic> diagnostics)
-    {
-        if (deps.Any(d => !run.CodeHashes.ContainsKey(d))
-            || ItemPlanning.FirstNonEmpty(item.ModelOverride, sketch.Model, _options.DefaultModel) is null)
-        {
-            return false;
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        var scratch = new List<MicroPromptDiagnostic>();
-        var planned = planner.Plan(item, sketch, deps, scratch);
-        run.Timings.Add("plan", started);
-        if (planned is null || scratch.Count > 0 || planned.Previous?.Key != planned.Key)
-        {
-            return false;
-        }
-
-        started = Stopwatch.GetTimestamp();
-        var hit = lookup.FindCommitted(planned);
-        run.Timings.Add("lookup", started);
-        if (hit is not { } found)
-        {
-            return false;
-        }
-
-        started = Stopwatch.GetTimestamp();
-        run.Results[item.ItemPath] = recorder.TakeHit(planned, found, diagnostics);
-        run.Timings.Add("record and write", started);
-        return true;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
 using MicroPrompt.Prompts;
 using MicroPrompt.Store;
@@ -68,6 +70,42 @@ internal static class UnchangedPrompts
             Requires = (recorded.Requires ?? []).Select(id => new PackageRequirement(id, VersionRange.All, SourceSpan.None)).ToList(),
             Capabilities = recorded.Capabilities ?? [],
         };
+    }
+
+    /// <summary>
+    /// A sketched item (<see cref="UnchangedPrompts"/>) resolves without a parse only as a verified hit of its lock
+    /// entry: planned from the sketch and the current settings (any diagnostic of that plan: parse instead), the key
+    /// computed as always and equal to the entry's, its code verified against the entry's hash.
+    /// </summary>
+    public static bool TryTakeHit(ResolutionRun run, ResolutionItem item, PromptDocument sketch, List<string> deps, ItemPlanner planner, ItemLookup lookup, ResolutionRecorder recorder, List<MicroPromptDiagnostic> diagnostics)
+    {
+        if (deps.Any(d => !run.CodeHashes.ContainsKey(d))
+            || ItemPlanning.FirstNonEmpty(item.ModelOverride, sketch.Model, run.Options.DefaultModel) is null)
+        {
+            return false;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var scratch = new List<MicroPromptDiagnostic>();
+        var planned = planner.Plan(item, sketch, deps, scratch);
+        run.Timings.Add("plan", started);
+        if (planned is null || scratch.Count > 0 || planned.Previous?.Key != planned.Key)
+        {
+            return false;
+        }
+
+        started = Stopwatch.GetTimestamp();
+        var hit = lookup.FindCommitted(planned);
+        run.Timings.Add("lookup", started);
+        if (hit is not { } found)
+        {
+            return false;
+        }
+
+        started = Stopwatch.GetTimestamp();
+        run.Results[item.ItemPath] = recorder.TakeHit(planned, found, diagnostics);
+        run.Timings.Add("record and write", started);
+        return true;
     }
 
     /// <summary>SHA-256 hex of the versioned parser input.</summary>
