@@ -50,7 +50,9 @@ if [[ -n $baseline ]]; then
   dotnet pack "$work/baseline-src/sdk/MicroPrompt.Sdk/MicroPrompt.Sdk.csproj" -c Release -o "$work/feed" -p:Version="$base_version" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
 fi
 packageref=no
-unzip -l "$work/feed/MicroPrompt.Sdk.$version.nupkg" | grep -q 'build/MicroPrompt.Sdk.props' && packageref=yes
+# (not `unzip | grep -q`: grep leaving early breaks unzip's pipe, and pipefail then reads "no")
+unzip -l "$work/feed/MicroPrompt.Sdk.$version.nupkg" > "$work/nupkg.txt"
+grep -q 'build/MicroPrompt.Sdk.props' "$work/nupkg.txt" && packageref=yes
 
 # Prints "<wall ms> <cpu ms> <peak MB>": cpu = user + sys of the whole process tree (less sensitive to other load on
 # the machine); peak = the largest resident set of a process of the tree (the MSBuild process doing the work).
