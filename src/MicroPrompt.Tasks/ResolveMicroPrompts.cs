@@ -258,6 +258,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var result = resolver.ResolveAsync(items, _cancellation.Token).GetAwaiter().GetResult();
         Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms ({result.Timings}).");
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: {result.Unparsed.Count} of {items.Count} prompts planned from their lock entries without a parse.");
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);
@@ -396,6 +397,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
         Log.LogMessage(MessageImportance.Low, $"MicroPrompt: heavy components loaded: {(heavy.Count == 0 ? "none" : string.Join(", ", heavy))}");
+        var parsers = (context?.Assemblies ?? AppDomain.CurrentDomain.GetAssemblies())
+            .Select(a => a.GetName().Name ?? "").Where(n => n is "YamlDotNet" or "Markdig").OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: prompt parsers loaded: {(parsers.Count == 0 ? "none" : string.Join(", ", parsers))}");
     }
 
     private static string SdkVersion()

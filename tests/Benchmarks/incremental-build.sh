@@ -11,17 +11,23 @@
 # Every case prints one human line and one machine line:
 #   summary prompts=<n> form=<sdk|packageref> case=<noop|clean|incremental> runs=<n> mp_wall_ms=<n> plain_wall_ms=<n>
 #     wall_ratio=<x> mp_cpu_ms=<n> plain_cpu_ms=<n> cpu_ratio=<x> mp_peak_mb=<n> plain_peak_mb=<n> peak_delta_mb=<n>
-#     target=<x|none> met=<yes|no|n/a>
-# Usage: bash tests/Benchmarks/incremental-build.sh [--runs 7] [--prompts 100,1000] [--incremental-runs 3]
+#     target=<x|none> met=<yes|no|n/a> load=<1-minute load average when the case ended>
+# With --baseline <git ref>, the SDK of that commit is packed too and compared with this one side by side (SDK form,
+# same prompts and resolved state, runs alternating plain / baseline / this SDK): the clean and no-op cases as above
+# (form=sdk-baseline), then the ResolveMicroPrompts task itself from -v:detailed clean builds, one line per variant:
+#   summary prompts=<n> form=<sdk|sdk-baseline> case=task runs=<n> task_ms=<median> resolution_ms=<n> parse_ms=<n>
+#     levels_ms=<n> report_ms=<n> build_cpu_ms=<n> unparsed=<n> load=<1-minute load average at the end>
+# Usage: bash tests/Benchmarks/incremental-build.sh [--runs 7] [--prompts 100,1000] [--incremental-runs 3] [--baseline ref]
 #        bash tests/Benchmarks/incremental-build.sh [runs] [prompts]      (the older positional form)
 set -euo pipefail
-runs=7; prompts=100; incremental_runs=3
+runs=7; prompts=100; incremental_runs=3; baseline=""
 if [[ $# -gt 0 && $1 != --* ]]; then runs=$1; prompts=${2:-100}; shift $(( $# >= 2 ? 2 : 1 )); fi
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --prompts) prompts=$2; shift 2 ;;
     --incremental-runs) incremental_runs=$2; shift 2 ;;
+    --baseline) baseline=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -36,8 +42,17 @@ echo "packing MicroPrompt.Sdk $version ..."
 dotnet pack "$root/sdk/MicroPrompt.Sdk/MicroPrompt.Sdk.csproj" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
 dotnet build "$root/tests/MicroPrompt.ReplayServer" -c Release -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
 replay="$root/tests/MicroPrompt.ReplayServer/bin/Release/net10.0/MicroPrompt.ReplayServer.dll"
+if [[ -n $baseline ]]; then
+  base_version="1.0.0-bench-base.$(date +%s)"
+  echo "packing MicroPrompt.Sdk $base_version from $baseline ..."
+  mkdir -p "$work/baseline-src"
+  git -C "$root" archive "$baseline" | tar -x -C "$work/baseline-src"
+  dotnet pack "$work/baseline-src/sdk/MicroPrompt.Sdk/MicroPrompt.Sdk.csproj" -c Release -o "$work/feed" -p:Version="$base_version" -nodeReuse:false -v:quiet -clp:NoSummary >/dev/null
+fi
 packageref=no
-unzip -l "$work/feed/MicroPrompt.Sdk.$version.nupkg" | grep -q 'build/MicroPrompt.Sdk.props' && packageref=yes
+# (not `unzip | grep -q`: grep leaving early breaks unzip's pipe, and pipefail then reads "no")
+unzip -l "$work/feed/MicroPrompt.Sdk.$version.nupkg" > "$work/nupkg.txt"
+grep -q 'build/MicroPrompt.Sdk.props' "$work/nupkg.txt" && packageref=yes
 
 # Prints "<wall ms> <cpu ms> <peak MB>": cpu = user + sys of the whole process tree (less sensitive to other load on
 # the machine); peak = the largest resident set of a process of the tree (the MSBuild process doing the work).
@@ -78,7 +93,31 @@ measure() { # $1 = prompts, $2 = form, $3 = case, $4 = function, $5 = target (or
   met=n/a; [[ $5 != none ]] && met=$(awk -v r="$wr" -v t="$5" 'BEGIN {print (r <= t) ? "yes" : "no"}')
   printf '%-5s prompts, %-10s %-12s wall: microprompt %6s ms, plain .cs %6s ms, ratio %s | cpu: %6s vs %6s ms, ratio %s | peak: %5s vs %5s MB | target <= %s\n' \
     "$1" "$2" "$3" "$maw" "$mbw" "$wr" "$mac" "$mbc" "$(ratio "$mac" "$mbc")" "$mam" "$mbm" "$5"
-  echo "summary prompts=$1 form=$2 case=$3 runs=$7 mp_wall_ms=$maw plain_wall_ms=$mbw wall_ratio=$wr mp_cpu_ms=$mac plain_cpu_ms=$mbc cpu_ratio=$(ratio "$mac" "$mbc") mp_peak_mb=$mam plain_peak_mb=$mbm peak_delta_mb=$(awk -v a="$mam" -v b="$mbm" 'BEGIN {print a - b}') target=$5 met=$met"
+  echo "summary prompts=$1 form=$2 case=$3 runs=$7 mp_wall_ms=$maw plain_wall_ms=$mbw wall_ratio=$wr mp_cpu_ms=$mac plain_cpu_ms=$mbc cpu_ratio=$(ratio "$mac" "$mbc") mp_peak_mb=$mam plain_peak_mb=$mbm peak_delta_mb=$(awk -v a="$mam" -v b="$mbm" 'BEGIN {print a - b}') target=$5 met=$met load=$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+# The task's own time in -v:detailed clean builds of the baseline and this SDK, alternating (CPU is the whole build's).
+task_times() { # $1 = prompts, $2 = runs
+  local variant dir r
+  declare -A task resolution parse levels report cpu unparsed
+  for _ in $(seq 1 "$2"); do
+    for variant in sdk-baseline sdk; do
+      dir=$mp; [[ $variant == sdk-baseline ]] && dir=$old
+      rm -rf "$dir/obj" "$dir/bin"
+      /usr/bin/time -o "$work/time" -f '%U %S' dotnet build "$dir/Bench.csproj" -nodeReuse:false -v:detailed -clp:PerformanceSummary -p:MicroPromptLocked=true > "$work/log" 2>&1 || { echo "FAILED: $variant" >&2; exit 1; }
+      r=$(grep -E '^ +[0-9]+ ms +ResolveMicroPrompts' "$work/log" | awk '{print $1}' | tail -1 || true); task[$variant]+="$r "
+      r=$(grep -o 'resolution took [0-9]* ms' "$work/log" | awk '{print $3}' | tail -1 || true); resolution[$variant]+="$r "
+      r=$(grep -o '(lock read [^)]*' "$work/log" | grep -o 'parse [0-9.]* ms' | awk '{print $2}' | tail -1 || true); parse[$variant]+="$r "
+      r=$(grep -o 'levels (wall) [0-9.]* ms' "$work/log" | awk '{print $3}' | tail -1 || true); levels[$variant]+="$r "
+      r=$(grep -o 'outputs, report and summary took [0-9]* ms' "$work/log" | awk '{print $6}' | tail -1 || true); report[$variant]+="$r "
+      r=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time"); cpu[$variant]+="$r "
+      r=$(grep -o '[0-9]* of [0-9]* prompts planned' "$work/log" | awk '{print $1}' | tail -1 || true); unparsed[$variant]="${r:-0}"
+    done
+  done
+  for variant in sdk-baseline sdk; do
+    med() { printf '%s\n' $1 | median; }
+    echo "summary prompts=$1 form=$variant case=task runs=$2 task_ms=$(med "${task[$variant]}") resolution_ms=$(med "${resolution[$variant]}") parse_ms=$(med "${parse[$variant]}") levels_ms=$(med "${levels[$variant]}") report_ms=$(med "${report[$variant]}") build_cpu_ms=$(med "${cpu[$variant]}") unparsed=${unparsed[$variant]} load=$(cut -d' ' -f1 /proc/loadavg)"
+  done
 }
 
 start_server() {
@@ -128,6 +167,15 @@ XML
     measure "$count" packageref clean clean_build "$clean_target" "$pr" "$runs"
   else
     echo "summary prompts=$count form=packageref case=all runs=0 skipped=the-packed-SDK-has-no-build/MicroPrompt.Sdk.props"
+  fi
+  if [[ -n $baseline ]]; then
+    old="$base/old"; mkdir -p "$old"
+    cp -r "$mp/Prompts" "$mp/.microprompt" "$mp/Program.cs" "$mp/nuget.config" "$old/"
+    sed "s|MicroPrompt.Sdk/$version|MicroPrompt.Sdk/$base_version|" "$mp/Bench.csproj" > "$old/Bench.csproj"
+    build "$old" >/dev/null
+    measure "$count" sdk-baseline noop build 1.05 "$old" "$runs"
+    measure "$count" sdk-baseline clean clean_build "$clean_target" "$old" "$runs"
+    task_times "$count" "$runs"
   fi
   if [[ $count -ge 1000 ]]; then
     start_server

@@ -82,12 +82,40 @@ public static class PromptParser
         }
     }
 
+    /// <summary>
+    /// Reads a prompt file's text exactly as <see cref="ParseFile"/> hands it to the parser (BOM removed, line breaks
+    /// as LF), or null when it is missing, over <paramref name="maxBytes"/>, empty or not UTF-8 text (the parse then
+    /// reports why). Loads no YAML or Markdown parser.
+    /// </summary>
+    internal static string? ReadParserInput(string filePath, int maxBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(filePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException
+                                       or NotSupportedException or System.Security.SecurityException)
+        {
+            return null;
+        }
+
+        if (bytes.Length == 0 || bytes.Length > maxBytes)
+        {
+            return null;
+        }
+
+        var text = PromptTextDecoder.Decode(bytes, new PromptParseContext(filePath));
+        return text is null ? null : NormalizeLineBreaks(WithoutBom(text));
+    }
+
+    private static string WithoutBom(string text) => text.StartsWith('\uFEFF') ? text[1..] : text;
+
+    private static string NormalizeLineBreaks(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
     private static PromptDocument? ParseCore(string text, PromptParserOptions options, PromptParseContext context)
     {
-        if (text.StartsWith('\uFEFF'))
-        {
-            text = text[1..];
-        }
+        text = WithoutBom(text);
 
         int byteCount;
         try
@@ -106,7 +134,7 @@ public static class PromptParser
             return null;
         }
 
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        text = NormalizeLineBreaks(text);
         if (string.IsNullOrWhiteSpace(text))
         {
             Empty(context);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using MicroPrompt.Store;
 
@@ -12,6 +13,8 @@ internal sealed class GeneratedFileWriter
 {
     private readonly string _outputDirectory;
     private readonly string _nullable;
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public GeneratedFileWriter(string outputDirectory, string nullable)
     {
@@ -38,8 +41,39 @@ internal sealed class GeneratedFileWriter
             .Append(NullableDirective())
             .Append(code)
             .ToString();
-        AtomicFile.WriteAllTextIfChanged(path, text, durable: false);
+        var bytes = Utf8NoBom.GetBytes(text);
+        if (!TryCreate(path, bytes))
+        {
+            AtomicFile.WriteAllBytesIfChanged(path, bytes, durable: false);
+        }
+
         return path;
+    }
+
+    /// <summary>
+    /// A file obj does not have yet (a clean build) is written in place: no temporary file and rename. A torn write
+    /// cannot be mistaken for an up-to-date one — the stamp is written only after the whole resolution, and the next
+    /// run compares the content and replaces it atomically.
+    /// </summary>
+    private bool TryCreate(string path, byte[] bytes)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder); // before it is marked: another thread may write into it right after
+            _folders.TryAdd(folder, true);
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.None);
+            stream.Write(bytes);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false; // it exists: compare, and replace atomically when it differs
+        }
     }
 
     /// <summary>Deletes every <c>*.g.cs</c> under the output folder that is not in <paramref name="keep"/>.</summary>

@@ -89,6 +89,28 @@ internal sealed class ItemLookup(ResolutionRun run)
     }
 
     /// <summary>
+    /// Only the committed entry, for a sketched item (<see cref="UnchangedPrompts"/>): its key equals the planned key
+    /// and its code verifies, else null (the item is then parsed and looked up by <see cref="Find"/>, which reports).
+    /// </summary>
+    public LookupHit? FindCommitted(PlannedItem planned)
+    {
+        if (run.IsRegenerate(planned.ItemPath) || planned.Previous is not { } entry || entry.Key != planned.Key)
+        {
+            return null;
+        }
+
+        var read = run.Store.ReadCode(entry);
+        if (!read.IsVerified)
+        {
+            return null; // no span: Find makes the item's one resolve span
+        }
+
+        using var activity = Telemetry.MicroPromptTelemetry.StartResolve(planned.ItemPath, planned.Model);
+        activity?.SetTag("microprompt.status", "resolved");
+        return new LookupHit(ItemStatus.Resolved, read.Code!, GenerationRecord.Of(entry, read.Code!));
+    }
+
+    /// <summary>
     /// MP4020 when the item's committed code was edited by hand AND its key changed: the build never picks a side
     /// (<c>MicroPromptRegenerate</c> naming the item picks the prompt).
     /// </summary>

@@ -67,10 +67,10 @@ public sealed class PromptResolver
     {
         var diagnostics = run.Diagnostics;
         var started = Stopwatch.GetTimestamp();
-        Parse(run, items);
+        PromptReading.Read(run, items);
         run.Timings.Add("parse", started);
         started = Stopwatch.GetTimestamp();
-        var graph = PromptGraph.Build(items, run.Documents, diagnostics);
+        var graph = PromptReading.Graph(run, items);
         run.Timings.Add("graph", started);
         foreach (var broken in graph.Broken)
         {
@@ -119,27 +119,6 @@ public sealed class PromptResolver
         return result;
     }
 
-    /// <summary>Parses every prompt (in parallel: the parser is a pure function of the file), then takes the results in item order.</summary>
-    private static void Parse(ResolutionRun run, IReadOnlyList<ResolutionItem> items)
-    {
-        var parserOptions = new PromptParserOptions { MaxBytes = run.Options.MaxPromptBytes };
-        var results = new PromptParseResult[items.Count];
-        Parallel.For(0, items.Count, i => results[i] = PromptParser.ParseFile(items[i].FullPath, parserOptions));
-        for (var i = 0; i < items.Count; i++)
-        {
-            var (item, parsed) = (items[i], results[i]);
-            run.Diagnostics.AddRange(parsed.Diagnostics);
-            if (parsed.Success && parsed.Document is not null)
-            {
-                run.Documents[item.ItemPath] = parsed.Document;
-            }
-            else
-            {
-                run.Results[item.ItemPath] = ResolutionRun.Failed(item.ItemPath);
-            }
-        }
-    }
-
     /// <summary>One item of a level: its result when it resolves without a model (or cannot resolve), else the planned miss.</summary>
     private PlannedItem? PlanAndLookUp(ResolutionRun run, ResolutionItem item, PromptGraph graph, ItemPlanner planner, ItemLookup lookup, ResolutionRecorder recorder, List<MicroPromptDiagnostic> diagnostics)
     {
@@ -150,6 +129,21 @@ public sealed class PromptResolver
         }
 
         var deps = graph.Dependencies[itemPath];
+        if (run.Sketched.ContainsKey(itemPath))
+        {
+            if (UnchangedPrompts.TryTakeHit(run, item, document, deps, planner, lookup, recorder, diagnostics))
+            {
+                return null;
+            }
+
+            // Not the entry's hit: the prompt is parsed and takes the ordinary path (its uses are the sketch's: same text).
+            if (PromptReading.Reparse(run, item, diagnostics) is not { } parsed)
+            {
+                return null;
+            }
+
+            document = parsed;
+        }
         if (deps.FirstOrDefault(d => !run.CodeHashes.ContainsKey(d)) is { } failedDep)
         {
             var depStatus = run.Results.TryGetValue(failedDep, out var r) ? r.Status : ItemStatus.Failed;
@@ -324,7 +318,8 @@ public sealed class PromptResolver
         return new ResolutionResult
         {
             Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files,
-            Code = new Dictionary<string, string>(run.Code, StringComparer.Ordinal), Documents = run.Documents,
+            Code = new Dictionary<string, string>(run.Code, StringComparer.Ordinal), Documents = new ParsedDocuments(run),
+            Unparsed = items.Select(i => i.ItemPath).Where(run.Sketched.ContainsKey).ToList(),
             Timings = run.Timings,
         };
     }

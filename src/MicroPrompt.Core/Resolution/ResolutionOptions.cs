@@ -60,6 +60,13 @@ public sealed record ResolutionOptions
     /// <summary><c>MicroPromptStrictCapabilities</c>: undeclared capabilities in generated code are errors, not warnings.</summary>
     public bool StrictCapabilities { get; init; }
 
+    /// <summary>
+    /// Plan a prompt whose text is unchanged since its lock entry recorded its front matter from that record instead of
+    /// parsing it (default true; the outcome is the same either way — see <see cref="UnchangedPrompts"/>). Off for
+    /// measuring the parse.
+    /// </summary>
+    public bool ReuseUnchangedPrompts { get; init; } = true;
+
     /// <summary><c>MicroPromptMaxCostUsd</c>: checked before each generation starts; null for no budget.</summary>
     public Cost.GenerationBudget? Budget { get; init; }
 

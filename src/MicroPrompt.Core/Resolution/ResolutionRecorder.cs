@@ -187,7 +187,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
             {
                 var current = store.LoadLock();
                 var codeFile = store.WriteCode(planned.ItemPath, record.Code);
-                var entry = LockEntry.Of(record with { Origin = origin ?? record.Origin ?? LockOrigins.Generated }, planned.PromptHash, codeFile, KeyInputHashes.Of(planned.Inputs));
+                var entry = LockEntry.Of(record with { Origin = origin ?? record.Origin ?? LockOrigins.Generated }, planned.PromptHash, codeFile, KeyInputHashes.Of(planned.Inputs), run.FrontMatterFor(planned));
                 var changed = !(current.Items.TryGetValue(planned.ItemPath, out var existing) && Same(existing, entry));
                 current.Items[planned.ItemPath] = entry;
                 changed |= current.Version < LockFile.CurrentVersion;

@@ -18,6 +18,12 @@ public sealed class ResolutionResult
     /// <summary>Item path → its parsed prompt (items that did not parse are absent; their errors are in <see cref="Diagnostics"/>).</summary>
     public IReadOnlyDictionary<string, Prompts.PromptDocument> Documents { get; init; } = new Dictionary<string, Prompts.PromptDocument>();
 
+    /// <summary>
+    /// The items planned from their lock entry's recorded front matter without parsing the prompt (unchanged text,
+    /// verified hit), in item order; the task logs their count.
+    /// </summary>
+    public IReadOnlyList<string> Unparsed { get; init; } = [];
+
     /// <summary>Wall time per resolution phase (logged by the task at low importance).</summary>
     public PhaseTimings Timings { get; init; } = new();
 

@@ -52,7 +52,19 @@ internal sealed class ResolutionRun
 
     public ConcurrentDictionary<string, ItemResult> Results { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, PromptDocument> Documents { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, PromptDocument> Documents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Items whose document is a sketch from their lock entry (<see cref="UnchangedPrompts"/>), not a parse.</summary>
+    public ConcurrentDictionary<string, bool> Sketched { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Items whose parse in this build reported nothing: only their front matter is recorded in the lock.</summary>
+    public ConcurrentDictionary<string, bool> CleanParses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The front matter to record with the item's entry: re-recorded from a clean parse, kept from a sketch, else none.</summary>
+    public Store.LockFrontMatter? FrontMatterFor(PlannedItem planned) =>
+        Sketched.ContainsKey(planned.ItemPath) ? planned.Previous?.FrontMatter
+        : CleanParses.ContainsKey(planned.ItemPath) ? UnchangedPrompts.Record(planned.Document)
+        : null;
 
     /// <summary>Item path → the code it resolved to in this build (no stubs).</summary>
     public ConcurrentDictionary<string, string> Code { get; } = new(StringComparer.Ordinal);

@@ -14,6 +14,9 @@ public static class AtomicFile
     /// <exception cref="IOException">The file could not be written; the target is left as it was and no temporary file remains.</exception>
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
+    /// <summary>Writes atomically; <paramref name="durable"/> false skips the flush to disk (outputs every build rewrites).</summary>
+    public static void WriteAllText(string path, string text, bool durable) => WriteAllBytes(path, Utf8NoBom.GetBytes(text), durable);
+
     /// <summary>
     /// Writes <paramref name="text"/> only when the file is missing or its bytes differ, so an unchanged file keeps its
     /// timestamp (and incremental builds stay incremental).
@@ -31,7 +34,8 @@ public static class AtomicFile
     /// <summary>Writes exact bytes atomically, only when the file is missing or differs (see <see cref="WriteAllTextIfChanged"/>).</summary>
     internal static bool WriteAllBytesIfChanged(string path, byte[] bytes, bool durable = true)
     {
-        if (File.Exists(path) && ReadAllBytesShared(path).AsSpan().SequenceEqual(bytes))
+        var existing = new FileInfo(path);
+        if (existing.Exists && existing.Length == bytes.Length && ReadAllBytesShared(path).AsSpan().SequenceEqual(bytes))
         {
             return false;
         }

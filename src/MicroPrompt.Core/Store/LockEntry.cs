@@ -45,6 +45,13 @@ public sealed record LockEntry
         init => _inputs = value is null ? null : new SortedDictionary<string, string>(value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// What the build read from the prompt's front matter to plan it, with the hash of the text it was read from
+    /// (<see cref="LockFrontMatter"/>); null in entries written before it was recorded. Lets an unchanged prompt be
+    /// planned without parsing it; the key is still computed and compared as for any other item.
+    /// </summary>
+    public LockFrontMatter? FrontMatter { get; init; }
+
     public LockUsage Usage { get; init; } = new();
 
     /// <summary>The grade recorded when the code was generated (null in entries written before grading existed).</summary>
@@ -68,15 +75,16 @@ public sealed record LockEntry
 
     /// <summary>
     /// The entry that records <paramref name="record"/> for an item: its code at <paramref name="codeFile"/>, the key
-    /// inputs <paramref name="inputs"/> (null: not recorded). The one mapping from a record to a lock entry: every field
+    /// inputs <paramref name="inputs"/> (null: not recorded) and what planning read from the front matter
+    /// (<paramref name="frontMatter"/>, null: not recorded). The one mapping from a record to a lock entry: every field
     /// of the record is carried over except its code, which lives in <paramref name="codeFile"/>.
     /// </summary>
-    public static LockEntry Of(GenerationRecord record, string promptHash, string codeFile, SortedDictionary<string, string>? inputs) => new()
+    public static LockEntry Of(GenerationRecord record, string promptHash, string codeFile, SortedDictionary<string, string>? inputs, LockFrontMatter? frontMatter = null) => new()
     {
         PromptHash = promptHash, Model = record.Model, ReportedModel = record.ReportedModel, Provider = record.Provider,
         Key = record.Key, CodeHash = record.CodeHash, CodeFile = codeFile, Usage = record.Usage, Grade = record.Grade,
         Capabilities = record.Capabilities, Assumptions = record.Assumptions, GeneratedAt = record.GeneratedAt, GeneratorVersion = record.GeneratorVersion,
         Inputs = inputs,
-        Origin = record.Origin, Base = record.Base,
+        Origin = record.Origin, Base = record.Base, FrontMatter = frontMatter,
     };
 }

@@ -90,6 +90,7 @@ internal static class MappingSamples
         Origin = LockOrigins.Edited,
         Base = ContentHash.Sha256Hex("the code the edit started from"),
         Inputs = new SortedDictionary<string, string> { ["prompt"] = ContentHash.Sha256Hex("prompt") },
+        FrontMatter = new LockFrontMatter { TextHash = ContentHash.Sha256Hex("text"), Kind = "library" },
         Usage = new LockUsage { InputTokens = 1000, OutputTokens = 200, Passes = 3 },
         Grade = Grade(),
         Capabilities = ["network"],

@@ -14,7 +14,9 @@ public class RecordMappingTests
         var record = Record();
         var inputs = new SortedDictionary<string, string> { ["prompt"] = ContentHash.Sha256Hex("prompt") };
 
-        var entry = LockEntry.Of(record, ContentHash.Sha256Hex("prompt"), "code/Slug.cs", inputs);
+        var frontMatter = new LockFrontMatter { TextHash = ContentHash.Sha256Hex("text"), Kind = "library" };
+
+        var entry = LockEntry.Of(record, ContentHash.Sha256Hex("prompt"), "code/Slug.cs", inputs, frontMatter);
 
         MappingCoverage.Assert(record, entry, new Dictionary<string, Action<LockEntry>>
         {
@@ -38,6 +40,7 @@ public class RecordMappingTests
         });
         MappingCoverage.AllSet(entry);
         Assert.Equal(inputs, entry.Inputs);
+        Assert.Same(frontMatter, entry.FrontMatter);
     }
 
     [Fact]
@@ -67,6 +70,7 @@ public class RecordMappingTests
             // A record is identified by its key alone (the user cache is shared by every project and prompt version).
             [nameof(LockEntry.PromptHash)] = "belongs to the item's lock line; the prompt text is kept in the prompt snapshots",
             [nameof(LockEntry.Inputs)] = "belongs to the item's lock line: what the key was computed from in this project",
+            [nameof(LockEntry.FrontMatter)] = "belongs to the item's lock line: what planning read from this prompt text (skips its parse)",
             // The record carries the code itself (verified against the hash by the caller).
             [nameof(LockEntry.CodeFile)] = "the record holds the code",
         });
