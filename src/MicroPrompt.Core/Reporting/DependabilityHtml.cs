@@ -63,25 +63,9 @@ internal static class DependabilityHtml
                 html.Append("</ul>\n");
             }
 
-            List(html, "Assumptions the model made", item.Assumptions);
-            List(html, "Samples that were not correct", item.Failures);
+            ReportHtml.List(html, "Assumptions the model made", item.Assumptions);
+            ReportHtml.List(html, "Samples that were not correct", item.Failures);
         }
-    }
-
-    private static void List(StringBuilder html, string title, IReadOnlyList<string> lines)
-    {
-        if (lines.Count == 0)
-        {
-            return;
-        }
-
-        html.Append("<div>").Append(E(title)).Append(":</div><ul>");
-        foreach (var line in lines)
-        {
-            html.Append("<li>").Append(E(line)).Append("</li>");
-        }
-
-        html.Append("</ul>\n");
     }
 
     private static string N(string text) => "<td class=\"n\">" + E(text) + "</td>";

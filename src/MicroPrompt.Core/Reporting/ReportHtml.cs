@@ -130,7 +130,8 @@ public static class ReportHtml
         html.Append("</details>");
     }
 
-    private static void List(StringBuilder html, string title, IReadOnlyList<string> lines)
+    /// <summary>A titled list of lines (nothing when there are none), HTML-encoded; shared by the report's sections.</summary>
+    internal static void List(StringBuilder html, string title, IReadOnlyList<string> lines)
     {
         if (lines.Count == 0)
         {
