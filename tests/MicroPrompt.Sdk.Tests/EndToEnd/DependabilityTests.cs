@@ -203,6 +203,7 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
             "</TargetFramework>", "</TargetFramework>\n    <MicroPromptPriceTable>prices.json</MicroPromptPriceTable>\n    <MicroPromptJudge>false</MicroPromptJudge>", StringComparison.Ordinal));
         project.Environment["MICROPROMPT_ENDPOINT"] = server.OpenAIEndpoint;
         project.Environment["MICROPROMPT_MODEL"] = BenchPersonas.Reference;
+        project.Environment["CI"] = null;                                           // a developer's check: model calls allowed (CI=true locks it, as a build)
         string[] tasks = ["FileData/CsvLine.mprompt", "FileData/IniFile.mprompt", "FileData/LengthTable.mprompt"];
         Task<ToolRun> Tool(params string[] args) => ToolInstallation.RunAsync(tool, project.Directory, project.BuildEnvironment(), args);
 
