@@ -106,7 +106,7 @@ internal static class ProgramExampleReader
             Next();
             var example = new ProgramExample();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            bool hasStdout = false, hasExit = false;
+            bool hasStdout = false, hasStderr = false, hasExit = false;
             while (parser.Current is not MappingEnd)
             {
                 var keyEvent = parser.Current;
@@ -134,6 +134,10 @@ internal static class ProgramExampleReader
                     case "stdout":
                         example = example with { Stdout = ReadString("stdout") };
                         hasStdout = true;
+                        break;
+                    case "stderr":
+                        example = example with { Stderr = ReadString("stderr") };
+                        hasStderr = true;
                         break;
                     case "exit":
                         var exitEvent = parser.Current;
@@ -164,7 +168,7 @@ internal static class ProgramExampleReader
                 }
             }
 
-            if (!hasStdout && !hasExit)
+            if (!hasStdout && !hasStderr && !hasExit)
             {
                 Error(ProgramExampleMessages.ChecksNothing(), Mark.Empty);
                 return null;

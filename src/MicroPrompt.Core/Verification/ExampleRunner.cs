@@ -173,6 +173,13 @@ public sealed class ExampleRunner : IExampleRunner
             problems.Add($"stdout was {Quote(stdout)}, expected {Quote(Normalize(expected.Stdout))}");
         }
 
+        var stderr = Normalize(reply.Stderr ?? "").Trim();
+        var stderrChecked = expected.Stderr is not null;
+        if (stderrChecked && !stderr.Contains(Normalize(expected.Stderr!).Trim(), StringComparison.Ordinal))
+        {
+            problems.Add($"stderr was {Quote(stderr)}, expected it to contain {Quote(Normalize(expected.Stderr!).Trim())}");
+        }
+
         if (reply.ExitCode != expected.Exit)
         {
             problems.Add($"the exit code was {reply.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}, expected {expected.Exit}");
@@ -183,8 +190,7 @@ public sealed class ExampleRunner : IExampleRunner
             return new ExampleResult(example, true);
         }
 
-        var stderr = (reply.Stderr ?? "").Trim();
-        if (stderr.Length > 0)
+        if (!stderrChecked && stderr.Length > 0)
         {
             problems.Add($"stderr: {Quote(stderr)}");
         }

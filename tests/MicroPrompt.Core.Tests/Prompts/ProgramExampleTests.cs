@@ -58,7 +58,25 @@ public class ProgramExampleTests
         Assert.Equal("", program.Stdin);
     }
 
+    [Fact]
+    public void Stderr_is_an_optional_text_key_and_alone_is_a_check()
+    {
+        var result = PromptParser.Parse("p.mprompt", Program("args: [missing.csv]", "stderr: \"not found\"", "exit: 1"));
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var program = Assert.Single(result.Document!.Examples).Program!;
+        Assert.Equal("not found", program.Stderr);
+        Assert.Null(program.Stdout);
+        Assert.Equal(1, program.Exit);
+
+        var alone = PromptParser.Parse("p.mprompt", Program("stderr: oops"));
+        Assert.True(alone.Success, string.Join("\n", alone.Diagnostics));
+        Assert.Equal("oops", Assert.Single(alone.Document!.Examples).Program!.Stderr);
+        Assert.Null(Assert.Single(PromptParser.Parse("p.mprompt", Program("stdout: ok")).Document!.Examples).Program!.Stderr);
+    }
+
     [Theory]
+    [InlineData("stdout: ok\nstderr: { a: 1 }", 11, 9, "'stderr' must be a text value")]
     [InlineData("stdout: ok\nexpect: 1", 11, 1, "'expect' is not a program example key")]
     [InlineData("args: [a]\nexit: one", 11, 7, "'exit' must be a whole number")]
     [InlineData("args: [a]", 10, 1, "checks nothing")]

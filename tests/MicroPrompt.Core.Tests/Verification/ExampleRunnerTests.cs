@@ -204,4 +204,21 @@ public sealed class ExampleRunnerTests : IDisposable
         Assert.Equal("stdout was \"HELLO\", expected \"Hello\".", report.Results[3].Message);
         Assert.Equal("the exit code was 2, expected 0; stderr: \"usage: shout <file>|-\".", report.Results[4].Message);
     }
+
+    [Fact]
+    public async Task A_program_examples_stderr_must_contain_the_expected_text()
+    {
+        using var runner = new ExampleRunner(Options());
+        var report = await runner.RunAsync(Request(_project, Shout,
+        [
+            Program(new ProgramExample { Args = [], Stderr = "usage: shout", Exit = 2 }),
+            Program(new ProgramExample { Args = [], Stderr = "  <file>|-\r\n", Exit = 2 }),
+            Program(new ProgramExample { Args = [], Stderr = "file not found", Exit = 2 }),
+            Program(new ProgramExample { Args = ["-"], Stdin = "hi", Stdout = "HI", Stderr = "usage" }),
+        ], PromptKind.Program), CancellationToken.None);
+
+        Assert.Equal([true, true, false, false], report.Results.Select(r => r.Passed));
+        Assert.Equal("stderr was \"usage: shout <file>|-\", expected it to contain \"file not found\".", report.Results[2].Message);
+        Assert.Equal("stderr was \"\", expected it to contain \"usage\".", report.Results[3].Message);
+    }
 }

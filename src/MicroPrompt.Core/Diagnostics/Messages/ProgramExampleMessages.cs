@@ -31,9 +31,9 @@ internal static class ProgramExampleMessages
 
     public static MicroPromptDiagnostic BadExit(string exit) => Malformed($"'exit' must be a whole number (the expected exit code), not '{exit}'.");
 
-    public static MicroPromptDiagnostic UnknownKey(string key) => Malformed($"'{key}' is not a program example key; use args, stdin, files, stdout and exit.");
+    public static MicroPromptDiagnostic UnknownKey(string key) => Malformed($"'{key}' is not a program example key; use args, stdin, files, stdout, stderr and exit.");
 
-    public static MicroPromptDiagnostic ChecksNothing() => Malformed("This program example checks nothing: give the expected 'stdout:' and/or 'exit:' code.");
+    public static MicroPromptDiagnostic ChecksNothing() => Malformed("This program example checks nothing: give the expected 'stdout:', 'stderr:' and/or 'exit:' code.");
 
     public static MicroPromptDiagnostic NotText(string key) => Malformed($"'{key}' must be a text value (quote it: \"…\", or use a '|' block).");
 
