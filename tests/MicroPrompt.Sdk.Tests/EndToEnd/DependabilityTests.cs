@@ -163,7 +163,7 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
         Assert.True((await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false")).Succeeded);
         server.Responder = new Variants().Respond;
 
-        var check = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptCheckSamples=5");
+        var check = await project.BuildAsync(endpoint, "-p:MicroPromptLocked=false", "-p:MicroPromptCheckSamples=5", "-p:MicroPromptCheckMutants=true");
 
         Assert.True(check.Succeeded, check.ToString());
         using var report = JsonDocument.Parse(ReadReport(project));
@@ -180,6 +180,16 @@ public sealed class DependabilityTests(SdkPackageFixture sdk)
             Assert.Contains(outcomes, o => o.GetProperty("outcome").GetString() == "\"\"");
             Assert.Contains("Slug.Make(", ambiguity.GetProperty("suggestedExample").GetString());
         }
+
+        // Example strength: the resolved (trimming) code's mutants ran against the item's examples in the sandbox.
+        var strength = item.GetProperty("exampleStrength");
+        var mutants = strength.GetProperty("mutants").GetInt32();
+        var killed = strength.GetProperty("killed").GetInt32();
+        Assert.True(mutants > 0 && killed <= mutants, strength.ToString());
+        Assert.Equal(mutants == 0 ? 1 : (double)killed / mutants, strength.GetProperty("score").GetDouble(), 3);
+        var survivors = strength.GetProperty("survivors").EnumerateArray().ToList();
+        Assert.Equal(mutants - killed, survivors.Count);
+        Assert.All(survivors, m => Assert.StartsWith("your examples do not notice if `", m.GetProperty("description").GetString()));
 
         var html = File.ReadAllText(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "microprompt", "report.html"));
         Assert.Contains("<li class=\"ambiguity\">", html);
