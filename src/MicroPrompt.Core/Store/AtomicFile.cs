@@ -53,7 +53,7 @@ public static class AtomicFile
         return copy.ToArray();
     }
 
-    private static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
+    internal static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
     {
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target) ?? throw new IOException($"'{path}' has no folder.");

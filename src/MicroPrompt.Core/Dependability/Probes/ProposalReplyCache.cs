@@ -33,11 +33,7 @@ internal sealed class ProposalReplyCache(string directory) : IDistributedCache
     {
         try
         {
-            Directory.CreateDirectory(directory);
-            var path = PathOf(key);
-            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temp, value);
-            File.Move(temp, path, overwrite: true);
+            Store.AtomicFile.WriteAllBytes(PathOf(key), value, durable: false); // a lost entry is only asked again
         }
         catch (IOException)
         {
