@@ -18,6 +18,7 @@ namespace MicroPrompt.Tasks;
 public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly TaskClock _clock = new();
 
     [Required] public ITaskItem[] Prompts { get; set; } = [];
     [Required] public string ProjectDirectory { get; set; } = "";
@@ -211,7 +212,9 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
             }
         }
 
+        _clock.Mark("parameters and inputs.json");
         var settings = ResolutionSettings.Read(parameters, Path.GetDirectoryName(typeof(ResolveMicroPrompts).Assembly.Location), Report);
+        _clock.Mark("settings");
         settings.Warnings.ForEach(Report);
         if (settings.Problems.Count > 0)
         {
@@ -257,6 +260,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var result = resolver.ResolveAsync(items, _cancellation.Token).GetAwaiter().GetResult();
+        _clock.Mark("resolution");
         Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms ({result.Timings}).");
         Log.LogMessage(MessageImportance.Low, $"MicroPrompt: {result.Unparsed.Count} of {items.Count} prompts planned from their lock entries without a parse.");
         foreach (var diagnostic in result.Diagnostics)
@@ -298,6 +302,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         WriteBookkeeping(result, resolution: settings.Comparison is null && dependability is null);
         var report = Summarize(result, settings, started.Elapsed, comparison, dependability);
         Log.LogMessage(MessageImportance.Low, $"MicroPrompt: outputs, report and summary took {stopwatch.ElapsedMilliseconds} ms.");
+        _clock.Mark("checks, outputs, report and summary");
         if (telemetry is not null)
         {
             MicroPromptTelemetry.Record(report);
@@ -305,6 +310,7 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         }
 
         LogLoadedComponents();
+        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: {_clock}.");
         return !Log.HasLoggedErrors;
     }
 

@@ -25,6 +25,19 @@ public sealed class ResolvedPathBuildTests(SdkPackageFixture sdk)
         Assert.Contains("prompt parsers loaded: none", offline.Output);
         Assert.Contains("heavy components loaded: none", offline.Output);
         Assert.Equal("Hello, Ada Lovelace! Your handle is ada-lovelace.", (await clone.RunAsync()).Output.Trim());
+        Assert.Matches(@"tasks[\\/]net10\.0[\\/]MicroPrompt\.Tasks\.dll", offline.Output); // MSBuild on .NET 10: the ReadyToRun tasks
+        Assert.Matches(@"MicroPrompt: task took \d+ ms \(parameters and inputs\.json \d+ ms, settings \d+ ms, resolution \d+ ms, checks, outputs, report and summary \d+ ms; JIT \d+ ms, \d+ methods compiled\)", offline.Output);
+
+        // Nothing changed: the task is skipped. A generated file deleted from obj is written again (the task runs).
+        var noOp = await clone.BuildAsync(endpoint: null, "-v:detailed");
+        Assert.True(noOp.Succeeded, noOp.ToString());
+        Assert.DoesNotContain("prompts planned from their lock entries", noOp.Output);
+        var generated = Directory.GetFiles(Path.Combine(clone.Directory, "obj"), "Slug.g.cs", SearchOption.AllDirectories).Single();
+        File.Delete(generated);
+        var rewritten = await clone.BuildAsync(endpoint: null, "-v:detailed");
+        Assert.True(rewritten.Succeeded, rewritten.ToString());
+        Assert.Contains("MicroPrompt: 2 of 2 prompts planned from their lock entries without a parse.", rewritten.Output);
+        Assert.True(File.Exists(generated));
 
         // The project's default model changed, the prompts did not (neither names its own model): noticed.
         var otherModel = await clone.BuildAsync(endpoint: null, "-p:MicroPromptModel=other-model");
