@@ -36,6 +36,7 @@ public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
         Assert.Contains(inputs, i => i.StartsWith(".microprompt/code/", StringComparison.Ordinal) && i.EndsWith(".cs", StringComparison.Ordinal));
         Assert.Equal(2, server.ChatRequestCount); // the design-time evaluation called no model
         Assert.Contains("MicroPrompt", await AvailableItemNames(project));
+        Assert.DoesNotContain(await NoneItems(project), i => i.EndsWith(".mprompt", StringComparison.Ordinal));
 
         // A rebuild is a real build too: its clean runs before BuildingProject is set, and used to make it design-time.
         server.Responder = QuickProject.CorrectScript().Respond; // each scripted reply answers once
@@ -53,6 +54,7 @@ public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
         Assert.Contains("Text/Slug.mprompt", referencedInputs);
         Assert.Contains(".microprompt/lock.json", referencedInputs);
         Assert.Contains("MicroPrompt", await AvailableItemNames(referenced));
+        Assert.DoesNotContain(await NoneItems(referenced), i => i.EndsWith(".mprompt", StringComparison.Ordinal)); // a prompt is not also a None item
     }
 
     /// <summary>The items the design-time target returns, relative to the project folder.</summary>
@@ -77,6 +79,17 @@ public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
         return json.RootElement.GetProperty("Items").GetProperty("AvailableItemName").EnumerateArray()
             .Select(i => i.GetProperty("Identity").GetString()!)
             .ToList();
+    }
+
+    private static async Task<List<string>> NoneItems(TestProject project)
+    {
+        var result = await project.DotNetAsync("msbuild", project.ProjectFile, "-nodeReuse:false", "-getItem:None", "-getItem:MicroPrompt");
+        Assert.True(result.Succeeded, result.ToString());
+        using var json = JsonDocument.Parse(Json(result.Output));
+        Assert.True(json.RootElement.GetProperty("Items").GetProperty("MicroPrompt").GetArrayLength() > 0);
+        return json.RootElement.GetProperty("Items").TryGetProperty("None", out var none)
+            ? none.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!.Replace('\\', '/')).ToList()
+            : [];
     }
 
     private static string Json(string output) => output[output.IndexOf('{', StringComparison.Ordinal)..(output.LastIndexOf('}') + 1)];
