@@ -3,8 +3,8 @@
 // alternating ReuseUnchangedPrompts=false (every prompt parsed) and true (unchanged prompts planned from the lock).
 // Prints per variant the median CPU time of the child process (user + sys as it reports at its end, the runtime's start included), the median
 // resolution wall time, the phase timings of the median run, and whether YamlDotNet/Markdig were loaded. Each child then
-// deletes obj and resolves a second time in the same process ("warm": the steady-state cost per item, JIT done) and
-// times the report model (BuildReportBuilder.Build) of the cold and of the warm result.
+// deletes obj and resolves three more times in the same process ("warm": the run of least CPU, the steady-state cost per
+// item once the JIT is done) and times the report model (BuildReportBuilder.Build) of the cold and of the warm result.
 //   dotnet run -c Release --project tests/Benchmarks/ResolvedPathBenchmark [-- --prompts 1000 --runs 7]
 using System.Diagnostics;
 using System.Globalization;
@@ -50,7 +50,7 @@ try
         var (reportCold, reportWarm) = (Median(list.Select(r => r.ReportCold)), Median(list.Select(r => r.ReportWarm)));
         var warmCpu = Median(list.Select(r => r.WarmCpu));
         Console.WriteLine($"  {(reuse ? "skip unchanged" : "parse all    ")}: process cpu {median.Cpu:0} ms, resolution wall {wall:0} ms | {median.Line}");
-        Console.WriteLine($"      warm (same process, second resolution): cpu {warmCpu:0} ms, wall {warm.WarmWall:0.0} ms | {warm.WarmLine}");
+        Console.WriteLine($"      warm (same process, least CPU of 3 more): cpu {warmCpu:0} ms, wall {warm.WarmWall:0.0} ms | {warm.WarmLine}");
         Console.WriteLine($"      report model: cold {reportCold:0.0} ms, warm {reportWarm:0.0} ms");
         Console.WriteLine($"summary prompts={prompts} variant={(reuse ? "skip" : "parse")} runs={runs} process_cpu_ms={median.Cpu:0} resolution_wall_ms={wall:0} warm_cpu_ms={warmCpu:0} warm_wall_ms={warm.WarmWall:0.0} report_cold_ms={reportCold:0.0} report_warm_ms={reportWarm:0.0} load={load}");
     }
@@ -105,18 +105,29 @@ static int Child(string root, int prompts, bool reuse)
     var parsers = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Where(n => n is "YamlDotNet" or "Markdig").Order().ToList();
     var reportCold = TimeReport(root, result);
 
-    Directory.Delete(obj, recursive: true);
-    var warmCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
-    var warmStopwatch = Stopwatch.StartNew();
-    var warm = Resolve(root, prompts, reuse);
-    warmStopwatch.Stop();
-    warmCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - warmCpu;
-    var reportWarm = TimeReport(root, warm);
+    // Warm: the least CPU of three more resolutions (by the third, the tiered JIT has optimized the hot methods).
+    (ResolutionResult Result, double Cpu, double Wall)? best = null;
+    for (var i = 0; i < 3; i++)
+    {
+        Directory.Delete(obj, recursive: true);
+        var before = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+        var warmStopwatch = Stopwatch.StartNew();
+        var again = Resolve(root, prompts, reuse);
+        var wallMs = warmStopwatch.Elapsed.TotalMilliseconds;
+        var cpuMs = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - before;
+        if (best is null || cpuMs < best.Value.Cpu)
+        {
+            best = (again, cpuMs, wallMs);
+        }
+    }
+
+    var (warm, warmCpu, warmWall) = best!.Value;
+    var reportWarm = Enumerable.Range(0, 3).Select(_ => TimeReport(root, warm)).Min();
 
     Console.WriteLine(stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture));
     Console.WriteLine($"errors {result.Diagnostics.Count}, unparsed {result.Unparsed.Count}, parsers loaded: {(parsers.Count == 0 ? "none" : string.Join(", ", parsers))} | {result.Timings}");
     Console.WriteLine(cpu.ToString("0", CultureInfo.InvariantCulture));
-    Console.WriteLine(warmStopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture));
+    Console.WriteLine(warmWall.ToString("0.0", CultureInfo.InvariantCulture));
     Console.WriteLine($"errors {warm.Diagnostics.Count}, unparsed {warm.Unparsed.Count} | {warm.Timings}");
     Console.WriteLine(warmCpu.ToString("0.0", CultureInfo.InvariantCulture));
     Console.WriteLine(reportCold.ToString("0.0", CultureInfo.InvariantCulture));
