@@ -18,6 +18,19 @@ if (args.Length > 1 && args[0] == "--setup") // only the generation: the folder 
     return made.HasErrors ? 1 : 0;
 }
 
+if (args.Length > 1 && args[0] == "--lock") // the lock read alone, warm: the median of 30 reads of DIR's lock.json
+{
+    var store = new MicroPrompt.Store.ResolvedStore(Path.Combine(args[1], ".microprompt"));
+    var times = Enumerable.Range(0, 40).Select(_ =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        store.LoadLock();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }).Skip(10).ToList();
+    Console.WriteLine($"lock read: median {Median(times):0.00} ms, min {times.Min():0.00} ms");
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "--child")
 {
     return Child(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3] == "true");
