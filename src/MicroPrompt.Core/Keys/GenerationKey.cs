@@ -80,6 +80,19 @@ public static class GenerationKey
         return ContentHash.Sha256Hex(KeyPayload.Write(inputs));
     }
 
+    /// <summary>
+    /// <see cref="Compute(KeyInputs)"/> with the prompt already <see cref="NormalizePrompt"/>d (it must be
+    /// <c>NormalizePrompt(inputs.PromptText)</c>): a planner that also needs the prompt hash normalizes once.
+    /// </summary>
+    internal static string Compute(KeyInputs inputs, string normalizedPrompt)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return ContentHash.Sha256Hex(KeyPayload.Write(inputs, normalizedPrompt));
+    }
+
     /// <summary>The hash recorded as a lock entry's prompt hash: SHA-256 hex of <see cref="NormalizePrompt"/>(text).</summary>
     public static string PromptHash(string text) => ContentHash.Sha256Hex(NormalizePrompt(text));
+
+    /// <summary><see cref="PromptHash"/> of a text already <see cref="NormalizePrompt"/>d.</summary>
+    internal static string PromptHashOfNormalized(string normalizedPrompt) => ContentHash.Sha256Hex(normalizedPrompt);
 }

@@ -8,7 +8,10 @@ namespace MicroPrompt.Keys;
 internal static class KeyPayload
 {
     /// <summary>The payload as UTF-8 JSON bytes (exposed for tests and for debugging a key).</summary>
-    public static byte[] Write(KeyInputs inputs)
+    public static byte[] Write(KeyInputs inputs) => Write(inputs, GenerationKey.NormalizePrompt(inputs.PromptText ?? ""));
+
+    /// <summary>The payload with the prompt already normalized (<see cref="GenerationKey.NormalizePrompt"/> of <c>inputs.PromptText</c>).</summary>
+    public static byte[] Write(KeyInputs inputs, string normalizedPrompt)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
@@ -16,7 +19,7 @@ internal static class KeyPayload
             json.WriteStartObject();
             json.WriteNumber("format", GenerationKey.FormatVersion);
             WriteString(json, "template", GenerationKey.TemplateVersion);
-            WriteString(json, "prompt", GenerationKey.NormalizePrompt(inputs.PromptText ?? ""));
+            WriteString(json, "prompt", normalizedPrompt);
             WriteString(json, "model", Trim(inputs.Model));
             WriteString(json, "kind", Lower(inputs.Kind));
             WriteString(json, "namespace", Trim(inputs.Namespace));

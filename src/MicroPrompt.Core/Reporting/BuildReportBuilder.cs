@@ -18,7 +18,7 @@ public static class BuildReportBuilder
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
         var prices = context.Prices;
-        var items = result.Items.Select(r => Item(r, result.Diagnostics, context)).ToList();
+        var items = result.Items.Select(r => Item(r, result.Diagnostics, context, result.GeneratedTexts)).ToList();
 
         var thisBuild = result.Items.Select(r => Sum(prices.Cost(r.Model, r.Usage), prices.Cost(r.JudgeModel ?? r.Model, r.JudgeUsage))).ToList();
         var saved = result.Items.Where(r => r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Shared)
@@ -113,7 +113,8 @@ public static class BuildReportBuilder
         && (r.ExamplesTotal == 0 || r.ExamplesPassed == r.ExamplesTotal);
 
     /// <summary>The one mapping from an item's result to its report row (costs priced, messages redacted, code read).</summary>
-    internal static ReportItem Item(ItemResult r, IReadOnlyList<MicroPromptDiagnostic> diagnostics, ReportContext context)
+    /// <param name="generatedTexts">The texts the resolution wrote (<see cref="ResolutionResult.GeneratedTexts"/>); other files are read.</param>
+    internal static ReportItem Item(ItemResult r, IReadOnlyList<MicroPromptDiagnostic> diagnostics, ReportContext context, IReadOnlyDictionary<string, string>? generatedTexts = null)
     {
         var prices = context.Prices;
         var hit = r.Status is ItemStatus.Resolved or ItemStatus.Cached or ItemStatus.Shared;
@@ -156,18 +157,23 @@ public static class BuildReportBuilder
             BrokenCallers = r.BrokenCallers.Select(c => Redact(c, context)).ToList(),
             Assumptions = r.Assumptions.Select(a => Redact(a, context)).ToList(),
             GeneratedFile = r.GeneratedFile is null ? null : Path.GetRelativePath(context.ProjectDirectory, r.GeneratedFile).Replace('\\', '/'),
-            Code = ReadCode(r, context),
+            Code = ReadCode(r, context, generatedTexts),
         };
     }
 
     /// <summary>What the item's code cost to produce: the original cost of a hit, this build's cost otherwise.</summary>
     private static decimal? ProductionCost(ReportItem item) => item.CacheHit ? item.OriginalCostUsd : item.CostUsd;
 
-    private static string? ReadCode(ItemResult r, ReportContext context)
+    private static string? ReadCode(ItemResult r, ReportContext context, IReadOnlyDictionary<string, string>? generatedTexts)
     {
         if (r.GeneratedFile is null || r.Status is ItemStatus.Stub or ItemStatus.Unresolved)
         {
             return null;
+        }
+
+        if (generatedTexts is not null && generatedTexts.TryGetValue(r.GeneratedFile, out var written))
+        {
+            return Redact(written, context);
         }
 
         try
@@ -190,7 +196,8 @@ public static class BuildReportBuilder
             }
         }
 
-        return UserInfo.Replace(text, Redacted + "@");
+        // No "://": no user info to find (the regex, interpreted, would still scan every character of every item's code).
+        return text.Contains("://", StringComparison.Ordinal) ? UserInfo.Replace(text, Redacted + "@") : text;
     }
 
     private static int Count(ResolutionResult result, ItemStatus status) => result.Items.Count(i => i.Status == status);

@@ -14,6 +14,7 @@ internal sealed class GeneratedFileWriter
     private readonly string _outputDirectory;
     private readonly string _nullable;
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public GeneratedFileWriter(string outputDirectory, string nullable)
@@ -47,8 +48,16 @@ internal sealed class GeneratedFileWriter
             AtomicFile.WriteAllBytesIfChanged(path, bytes, durable: false);
         }
 
+        // What reading the file back gives: the text itself, unless it holds a lone surrogate (written as U+FFFD).
+        _written[path] = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : Utf8NoBom.GetString(bytes);
         return path;
     }
+
+    /// <summary>
+    /// Full path of each <c>.g.cs</c> written in this run → its text as a UTF-8 read of the file gives it (the last
+    /// write of a path wins, as on disk): the report shows the code without reading every file back.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Written => _written;
 
     /// <summary>
     /// A file obj does not have yet (a clean build) is written in place: no temporary file and rename. A torn write

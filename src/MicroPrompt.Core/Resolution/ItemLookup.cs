@@ -7,7 +7,8 @@ using MicroPrompt.Store;
 namespace MicroPrompt.Resolution;
 
 /// <summary>A lookup that found the item's code: where, and the record it was found as (its key included).</summary>
-internal readonly record struct LookupHit(ItemStatus Status, string Code, GenerationRecord Record);
+/// <param name="CodeHash">SHA-256 hex of <paramref name="Code"/>'s UTF-8 bytes when the lookup already computed it, else null.</param>
+internal readonly record struct LookupHit(ItemStatus Status, string Code, GenerationRecord Record, string? CodeHash = null);
 
 /// <summary>
 /// Stage 2, look up: the shared cache's in-process level, then the committed resolved state, then the user cache.
@@ -46,7 +47,7 @@ internal sealed class ItemLookup(ResolutionRun run)
             var read = run.Store.ReadCode(entry);
             if (read.IsVerified)
             {
-                return new LookupHit(ItemStatus.Resolved, read.Code!, GenerationRecord.Of(entry, read.Code!));
+                return Resolved(entry, read);
             }
 
             var problem = read.State == ResolvedCodeState.Mismatch ? MismatchProblem(planned, entry, read) : read.Problem;
@@ -107,8 +108,18 @@ internal sealed class ItemLookup(ResolutionRun run)
 
         using var activity = Telemetry.MicroPromptTelemetry.StartResolve(planned.ItemPath, planned.Model);
         activity?.SetTag("microprompt.status", "resolved");
-        return new LookupHit(ItemStatus.Resolved, read.Code!, GenerationRecord.Of(entry, read.Code!));
+        return Resolved(entry, read);
     }
+
+    /// <summary>
+    /// The hit of a verified committed entry. The hash its reader computed is the hash of the code's text only when the
+    /// file is valid UTF-8 (then decoding and encoding again give the same bytes); otherwise the text is hashed again.
+    /// </summary>
+    private static LookupHit Resolved(LockEntry entry, ResolvedCode read) => new(
+        ItemStatus.Resolved,
+        read.Code,
+        GenerationRecord.Of(entry, read.Code),
+        read.Bytes is { } bytes && System.Text.Unicode.Utf8.IsValid(bytes) ? read.ActualHash : null);
 
     /// <summary>
     /// MP4020 when the item's committed code was edited by hand AND its key changed: the build never picks a side

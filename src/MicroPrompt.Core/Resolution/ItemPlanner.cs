@@ -41,18 +41,19 @@ internal sealed class ItemPlanner(ResolutionRun run)
             used[dep] = run.CodeHashes[dep];
         }
 
-        var inputs = ItemPlanning.Inputs(options.Project, document, ns, model, options.Repair, options.MaxPasses, packages, used);
-        var freshKey = GenerationKey.Compute(inputs);
+        var inputs = ItemPlanning.Inputs(options.Project, document, ns, model, options.Repair, options.MaxPasses, packages, used, run.ExtraUsings);
+        var prompt = GenerationKey.NormalizePrompt(document.Text); // once: the fresh key, the edit key and the prompt hash
+        var freshKey = GenerationKey.Compute(inputs, prompt);
         run.Lock.Items.TryGetValue(item.ItemPath, out var previous);
         var key = freshKey;
         if (previous is { Base: { Length: > 0 } editBase })
         {
             // An edit stays resolved while nothing else changed: its key is the same edit's key.
-            var editKey = GenerationKey.Compute(inputs with { BaseCodeHash = editBase });
+            var editKey = GenerationKey.Compute(inputs with { BaseCodeHash = editBase }, prompt);
             key = editKey == previous.Key ? editKey : freshKey;
         }
 
-        return new PlannedItem(item, document, model, ns, key, freshKey, GenerationKey.PromptHash(document.Text), deps, inputs, previous);
+        return new PlannedItem(item, document, model, ns, key, freshKey, GenerationKey.PromptHashOfNormalized(prompt), deps, inputs, previous);
     }
 
     /// <summary>

@@ -70,6 +70,7 @@ internal static class ItemPlanning
         => GenerationKey.Compute(Inputs(project, document, ns, model, repair, maxPasses, packages, usedCodeHashes));
 
     /// <summary>What the key of the item is computed from (a fresh generation's: no base code).</summary>
+    /// <param name="extraUsings"><see cref="GlobalUsing.Extra"/> of <paramref name="project"/> when the caller computed it once for many items.</param>
     public static KeyInputs Inputs(
         ProjectContext project,
         PromptDocument document,
@@ -78,7 +79,8 @@ internal static class ItemPlanning
         RepairMode repair,
         int maxPasses,
         IReadOnlyDictionary<string, string> packages,
-        IReadOnlyDictionary<string, string> usedCodeHashes)
+        IReadOnlyDictionary<string, string> usedCodeHashes,
+        IReadOnlyList<string>? extraUsings = null)
         => new()
         {
             PromptText = document.Text,
@@ -89,7 +91,7 @@ internal static class ItemPlanning
             LangVersion = project.LangVersion,
             Nullable = project.Nullable,
             ImplicitUsings = project.ImplicitUsings,
-            GlobalUsings = GlobalUsing.Extra(project),
+            GlobalUsings = extraUsings ?? GlobalUsing.Extra(project),
             RepairMode = repair.ToString().ToLowerInvariant(),
             MaxPasses = maxPasses,
             RequiredPackages = packages,

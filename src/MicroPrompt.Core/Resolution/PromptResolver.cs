@@ -319,6 +319,7 @@ public sealed class PromptResolver
         {
             Items = ordered, Diagnostics = diagnostics, GeneratedFiles = files,
             Code = new Dictionary<string, string>(run.Code, StringComparer.Ordinal), Documents = new ParsedDocuments(run),
+            GeneratedTexts = run.Writer.Written,
             Unparsed = items.Select(i => i.ItemPath).Where(run.Sketched.ContainsKey).ToList(),
             Timings = run.Timings,
         };

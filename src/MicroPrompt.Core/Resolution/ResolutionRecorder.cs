@@ -99,7 +99,7 @@ internal sealed class ResolutionRecorder(ResolutionRun run)
     public ItemResult TakeHit(PlannedItem planned, LookupHit hit, List<MicroPromptDiagnostic> diagnostics)
     {
         var options = run.Options;
-        run.Resolve(planned.ItemPath, planned.Namespace, hit.Code);
+        run.Resolve(planned.ItemPath, planned.Namespace, hit.Code, hit.CodeHash);
         var record = hit.Record;
         if (!options.DesignTime && !options.Locked)
         {

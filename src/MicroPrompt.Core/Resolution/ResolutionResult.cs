@@ -15,6 +15,12 @@ public sealed class ResolutionResult
     /// <summary>Item path → the code resolved for it in this build (resolved state, caches or generation; no stubs).</summary>
     public IReadOnlyDictionary<string, string> Code { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Full path of each <c>.g.cs</c> written in this build → its text, exactly as reading the file gives it (the report
+    /// shows it without reading the files back); a file absent here is read from disk.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GeneratedTexts { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Item path → its parsed prompt (items that did not parse are absent; their errors are in <see cref="Diagnostics"/>).</summary>
     public IReadOnlyDictionary<string, Prompts.PromptDocument> Documents { get; init; } = new Dictionary<string, Prompts.PromptDocument>();
 

@@ -27,7 +27,11 @@ internal sealed class ResolutionRun
         Writer = new GeneratedFileWriter(options.OutputDirectory, options.Project.Nullable);
         Lock = Store.LoadLock();
         Timings.Add("lock read", started);
+        ExtraUsings = Generation.GlobalUsing.Extra(options.Project);
     }
+
+    /// <summary><see cref="Generation.GlobalUsing.Extra"/> of the project, computed once for every item's key.</summary>
+    public IReadOnlyList<string> ExtraUsings { get; }
 
     /// <summary>Wall time per phase of this run.</summary>
     public PhaseTimings Timings { get; } = new();

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text;
 using MicroPrompt.Diagnostics;
 using MicroPrompt.Hashing;
 using MicroPrompt.Prompts;
@@ -108,8 +110,27 @@ internal static class UnchangedPrompts
         return true;
     }
 
-    /// <summary>SHA-256 hex of the versioned parser input.</summary>
-    public static string TextHash(string parserInput) => ContentHash.Sha256Hex($"mprompt-front-matter/{Version}\n{parserInput}");
+    /// <summary>
+    /// SHA-256 hex of the versioned parser input: the UTF-8 of <c>"mprompt-front-matter/{Version}\n" + parserInput</c>,
+    /// encoded into a pooled buffer after the prefix's bytes rather than concatenated first (the prefix ends with a
+    /// line break, so the two encodings join to the encoding of the concatenation).
+    /// </summary>
+    public static string TextHash(string parserInput)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(TextHashPrefix.Length + Encoding.UTF8.GetMaxByteCount(parserInput.Length));
+        try
+        {
+            TextHashPrefix.CopyTo(buffer, 0);
+            var length = TextHashPrefix.Length + Encoding.UTF8.GetBytes(parserInput, 0, parserInput.Length, buffer, TextHashPrefix.Length);
+            return ContentHash.Sha256Hex(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static readonly byte[] TextHashPrefix = Encoding.UTF8.GetBytes($"mprompt-front-matter/{Version}\n");
 
     private static PromptKind? ParseKind(string? kind) => kind switch
     {

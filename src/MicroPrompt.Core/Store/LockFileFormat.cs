@@ -86,19 +86,45 @@ internal static class LockFileFormat
     /// <summary>Reads lock text. <paramref name="matchesDisk"/> tells whether an entry's code file verifies (used to reconcile duplicates).</summary>
     /// <exception cref="MicroPromptException">MP4001 (not a lock, even line by line) or MP4002 (unsupported version).</exception>
     public static LockFile Parse(string text, string lockPath, Func<LockEntry, bool> matchesDisk)
+        => Parse(() => JsonDocument.Parse(text, DocumentOptions), () => text, lockPath, matchesDisk);
+
+    /// <summary>
+    /// Reads the bytes of <c>lock.json</c> as <see cref="Parse(string, string, Func{LockEntry, bool})"/> reads their
+    /// text (leading byte order marks skipped), without decoding them: the strict read parses the UTF-8 itself; the
+    /// text is decoded only for the line-wise read of a union merge. Bytes that are not valid UTF-8 are decoded first
+    /// (as the text read always did: invalid sequences become U+FFFD).
+    /// </summary>
+    public static LockFile Parse(ReadOnlyMemory<byte> utf8, string lockPath, Func<LockEntry, bool> matchesDisk)
+    {
+        while (utf8.Span.StartsWith(Utf8Bom))
+        {
+            utf8 = utf8[Utf8Bom.Length..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return Parse(Encoding.UTF8.GetString(utf8.Span).TrimStart('\uFEFF'), lockPath, matchesDisk);
+        }
+
+        return Parse(() => JsonDocument.Parse(utf8, DocumentOptions), () => Encoding.UTF8.GetString(utf8.Span), lockPath, matchesDisk);
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static LockFile Parse(Func<JsonDocument> strictly, Func<string> text, string lockPath, Func<LockEntry, bool> matchesDisk)
     {
         List<KeyValuePair<string, JsonElement>> candidates;
         int version;
         try
         {
-            using var document = JsonDocument.Parse(text, DocumentOptions);
+            using var document = strictly();
             (version, candidates) = ReadDocument(document.RootElement, lockPath);
             CheckVersion(version, lockPath);
             return Reconcile(version, candidates, lineWise: false, lockPath, matchesDisk);
         }
         catch (JsonException strict)
         {
-            if (!LockLineReader.TryRead(text, lockPath, out version, out candidates))
+            if (!LockLineReader.TryRead(text(), lockPath, out version, out candidates))
             {
                 throw SyntaxError(strict, lockPath);
             }

@@ -72,7 +72,7 @@ public sealed class ResolvedStore
     /// <exception cref="MicroPromptException">MP4001: unreadable or invalid; MP4002: a lock format this SDK does not read.</exception>
     public LockFile LoadLock()
     {
-        string text;
+        byte[] bytes;
         try
         {
             if (!File.Exists(LockPath))
@@ -80,14 +80,14 @@ public sealed class ResolvedStore
                 return new LockFile();
             }
 
-            text = Encoding.UTF8.GetString(AtomicFile.ReadAllBytesShared(LockPath)).TrimStart('\uFEFF');
+            bytes = AtomicFile.ReadAllBytesShared(LockPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw LockFileFormat.Unreadable(LockPath, $"could not be read ({e.Message})", e);
         }
 
-        return LockFileFormat.Parse(text, LockPath, entry => ReadCode(entry).IsVerified);
+        return LockFileFormat.Parse(bytes, LockPath, entry => ReadCode(entry).IsVerified);
     }
 
     /// <summary>

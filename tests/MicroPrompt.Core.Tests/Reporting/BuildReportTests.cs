@@ -170,6 +170,28 @@ public sealed class BuildReportTests : IDisposable
         ReportSchema.AssertValid(ReportWriter.ToJson(report));
     }
 
+    [Fact]
+    public void The_code_is_the_text_the_resolution_wrote_redacted_and_other_files_are_read()
+    {
+        var inMemory = _dir.Combine("obj", "Written.g.cs"); // never on disk: the report must not read it
+        var onDisk = _dir.Combine("obj", "OnDisk.g.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(onDisk)!);
+        File.WriteAllText(onDisk, "// from disk " + Secret);
+        ItemResult Item(string name, string file) => new() { ItemPath = name + ".mprompt", Status = ItemStatus.Resolved, Model = "gpt-4.1-mini", GeneratedFile = file, Compiles = true };
+        var result = new ResolutionResult
+        {
+            Items = [Item("Written", inMemory), Item("OnDisk", onDisk)],
+            Diagnostics = [],
+            GeneratedFiles = [inMemory, onDisk],
+            GeneratedTexts = new Dictionary<string, string> { [inMemory] = "// written https://user:pw@host/x " + Secret },
+        };
+
+        var report = BuildReportBuilder.Build(result, Context(null));
+
+        Assert.Equal("// written https://***@host/x ***", report.Items[0].Code);
+        Assert.Equal("// from disk ***", report.Items[1].Code);
+    }
+
     private BuildReport Build() => BuildReportBuilder.Build(Result(), Context(null));
 
     private ReportContext Context(double? min) => new()

@@ -28,6 +28,22 @@ public sealed class GeneratedFileWriterTests : IDisposable
         Assert.Equal([path], Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [InlineData("class A { }\n")]
+    [InlineData("class \u00C9t\u00E9 { string S = \"\u2713 \uD83D\uDE00\"; }\n")]
+    [InlineData("class A { string S = \"\uD83D lone\"; }\n")] // a lone surrogate is written as U+FFFD
+    public void Written_is_what_reading_each_file_back_gives_the_last_write_winning(string code)
+    {
+        var writer = new GeneratedFileWriter(_root, "enable");
+        writer.Write("Text/Slug.mprompt", "o", "class Old { }\n");
+        var path = writer.Write("Text/Slug.mprompt", "model m, key k", code);
+        var other = writer.Write("Other.mprompt", "o", "class Other { }\n");
+
+        Assert.Equal(File.ReadAllText(path), writer.Written[path]);
+        Assert.Equal(File.ReadAllText(other), writer.Written[other]);
+        Assert.Equal(2, writer.Written.Count);
+    }
+
     [Fact]
     public void Parallel_writers_into_folders_obj_does_not_have_yet_all_succeed()
     {
