@@ -14,18 +14,9 @@ public class LockBytesParseTests
 {
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
-    private static LockEntry Entry(ResolvedStore store, string itemPath, string code, int day = 1) => new()
-    {
-        PromptHash = ContentHash.Sha256Hex("prompt of " + itemPath),
-        Model = "gpt-4.1-mini",
-        Key = ContentHash.Sha256Hex($"key of {itemPath} {code}"),
-        CodeHash = ContentHash.Sha256Hex(code),
-        CodeFile = store.WriteCode(itemPath, code),
-        Origin = LockOrigins.Generated,
-        Provider = "Zürich ✓",
-        GeneratedAt = new DateTimeOffset(2025, 3, day, 12, 0, 0, TimeSpan.Zero),
-        GeneratorVersion = "1.0.0",
-    };
+    // Non-ASCII text in an entry: the bytes path must decode it exactly as the text path does.
+    private static LockEntry Entry(ResolvedStore store, string itemPath, string code, int day = 1) =>
+        LockEntries.Entry(store, itemPath, code, day) with { Provider = "Zürich ✓" };
 
     /// <summary>The bytes read and the text read of the same file give the same lock (compared as its canonical text).</summary>
     private static LockFile ParseBothWays(ResolvedStore store, byte[] bytes)

@@ -9,18 +9,7 @@ namespace MicroPrompt.Core.Tests.Store;
 /// <summary>Lock v2: the new fields, reading what a git union merge leaves, and <see cref="ResolvedStore.ReadCode"/>'s states.</summary>
 public class LockFormatTests
 {
-    private static LockEntry Entry(ResolvedStore store, string itemPath, string code, int day = 1) => new()
-    {
-        PromptHash = ContentHash.Sha256Hex("prompt of " + itemPath),
-        Model = "gpt-4.1-mini",
-        Key = ContentHash.Sha256Hex($"key of {itemPath} {code}"),
-        CodeHash = ContentHash.Sha256Hex(code),
-        CodeFile = store.WriteCode(itemPath, code),
-        Origin = LockOrigins.Generated,
-        Inputs = new SortedDictionary<string, string> { ["prompt"] = ContentHash.Sha256Hex("prompt of " + itemPath) },
-        GeneratedAt = new DateTimeOffset(2025, 3, day, 12, 0, 0, TimeSpan.Zero),
-        GeneratorVersion = "1.0.0",
-    };
+    private static LockEntry Entry(ResolvedStore store, string itemPath, string code, int day = 1) => LockEntries.Entry(store, itemPath, code, day);
 
     private static string[] Lines(string json) => json.Split('\n');
 
