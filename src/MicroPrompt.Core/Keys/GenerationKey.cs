@@ -77,7 +77,7 @@ public static class GenerationKey
     public static string Compute(KeyInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return ContentHash.Sha256Hex(KeyPayload.Write(inputs));
+        return Compute(inputs, NormalizePrompt(inputs.PromptText ?? ""));
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public static class GenerationKey
     }
 
     /// <summary>The hash recorded as a lock entry's prompt hash: SHA-256 hex of <see cref="NormalizePrompt"/>(text).</summary>
-    public static string PromptHash(string text) => ContentHash.Sha256Hex(NormalizePrompt(text));
+    public static string PromptHash(string text) => PromptHashOfNormalized(NormalizePrompt(text));
 
     /// <summary><see cref="PromptHash"/> of a text already <see cref="NormalizePrompt"/>d.</summary>
     internal static string PromptHashOfNormalized(string normalizedPrompt) => ContentHash.Sha256Hex(normalizedPrompt);
