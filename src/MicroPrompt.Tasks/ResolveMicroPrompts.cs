@@ -1,10 +1,5 @@
-using System.Runtime.Loader;
 using MicroPrompt.Diagnostics;
-using MicroPrompt.Generation;
-using MicroPrompt.Reporting;
 using MicroPrompt.Resolution;
-using MicroPrompt.Telemetry;
-using MicroPrompt.Settings;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
@@ -15,6 +10,12 @@ namespace MicroPrompt.Tasks;
 /// <see cref="PromptResolver"/>. Reads the API key itself from the environment variable named by
 /// <see cref="ApiKeyVariable"/>; the key is never a parameter, a property or a log line.
 /// </summary>
+/// <remarks>
+/// Only the parameters, <see cref="Execute"/> and <see cref="Cancel"/> live here: the .NET runtime does not use the
+/// ReadyToRun code of a type deriving from MSBuild's <c>Task</c> (outside the image's version bubble), so every method
+/// of this class is JIT-compiled. The work is done by <see cref="ResolutionTaskRun"/> over a snapshot of the parameters
+/// (<see cref="ResolutionTaskInputs"/>), logging through <see cref="IResolutionLog"/>.
+/// </remarks>
 public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
@@ -169,270 +170,47 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
 
     public override bool Execute()
     {
+        var log = new TaskLog(Log);
+        ResolutionTaskRun? run = null;
         try
         {
-            return ExecuteCore();
+            var inputs = new ResolutionTaskInputs(TaskParameters.From(this, GeneratorVersion ?? TaskAssembly.SdkVersion()), ListFile, StampFile, InputsFile, InputsOnly);
+            run = new ResolutionTaskRun(inputs, log, _clock, _cancellation.Token);
+            return run.Execute();
         }
         catch (MicroPromptException ex)
         {
-            Report(ex.Diagnostic);
+            log.Report(ex.Diagnostic);
             return false;
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
-            Report(MicroPromptDiagnostic.Error(DiagnosticCodes.Cancelled, "MicroPrompt generation was cancelled. Everything verified so far is stored; the next build continues from there."));
+            log.Report(MicroPromptDiagnostic.Error(DiagnosticCodes.Cancelled, "MicroPrompt generation was cancelled. Everything verified so far is stored; the next build continues from there."));
             return false;
         }
         catch (Exception ex)
         {
-            Report(MicroPromptDiagnostic.Error(DiagnosticCodes.InternalError, $"MicroPrompt failed unexpectedly ({ex.GetType().Name}: {ex.Message}). Please report this with the build log."));
-            Log.LogMessage(MessageImportance.Low, ex.ToString());
+            log.Report(MicroPromptDiagnostic.Error(DiagnosticCodes.InternalError, $"MicroPrompt failed unexpectedly ({ex.GetType().Name}: {ex.Message}). Please report this with the build log."));
+            log.Low(ex.ToString());
             return false;
-        }
-    }
-
-    private bool ExecuteCore()
-    {
-        GeneratorVersion ??= SdkVersion();
-        var parameters = TaskParameters.From(this);
-        var plumbing = new List<MicroPromptDiagnostic>();
-        var inputsOnly = SettingsCatalog.InputsOnly.Read(InputsOnly, plumbing);
-        if (plumbing.Count > 0)
-        {
-            plumbing.ForEach(Report);
-            return false;
-        }
-
-        if (InputsFile is { Length: > 0 })
-        {
-            ResolutionParametersFile.Write(parameters, InputsFile);
-            if (inputsOnly)
-            {
-                return true;
-            }
-        }
-
-        _clock.Mark("parameters and inputs.json");
-        var settings = ResolutionSettings.Read(parameters, Path.GetDirectoryName(typeof(ResolveMicroPrompts).Assembly.Location), Report);
-        _clock.Mark("settings");
-        settings.Warnings.ForEach(Report);
-        if (settings.Problems.Count > 0)
-        {
-            settings.Problems.ForEach(Report);
-            return false;
-        }
-
-        // OpenTelemetry is loaded only through StartTelemetry, only when an endpoint is set.
-        var telemetry = settings.Telemetry is { } options ? StartTelemetry(options) : null;
-        var outer = System.Diagnostics.Activity.Current;
-        var build = telemetry is null ? null : MicroPromptTelemetry.StartBuild(ProjectNameOrFolder(), Prompts.Length, settings.ProviderName, settings.Options.Locked, settings.Comparison is not null);
-        try
-        {
-            return ExecuteResolution(settings, telemetry, build);
         }
         finally
         {
-            if (build is not null)
+            if (run?.GeneratedFiles is { } files)
             {
-                build.Dispose();
-                System.Diagnostics.Activity.Current = outer; // the host's own span, if it had one, is current again
-            }
-
-            if (telemetry?.Stop() is { } exportProblem)
-            {
-                Report(exportProblem);
+                GeneratedFiles = OutputItems(files);
             }
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ITelemetryExport StartTelemetry(TelemetryOptions options) => TelemetryExport.Start(options);
-
-    private bool ExecuteResolution(ResolutionSettings settings, ITelemetryExport? telemetry, System.Diagnostics.Activity? build)
+    private static ITaskItem[] OutputItems(IReadOnlyList<string> files)
     {
-        var items = settings.Items;
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var resolver = new PromptResolver(
-            settings.Options,
-            () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message), telemetry: telemetry),
-            (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
-            message => Log.LogMessage(MessageImportance.Normal, message));
-
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        var result = resolver.ResolveAsync(items, _cancellation.Token).GetAwaiter().GetResult();
-        _clock.Mark("resolution");
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: resolution took {stopwatch.ElapsedMilliseconds} ms ({result.Timings}).");
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: {result.Unparsed.Count} of {items.Count} prompts planned from their lock entries without a parse.");
-        foreach (var diagnostic in result.Diagnostics)
+        var items = new ITaskItem[files.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            Report(diagnostic);
+            items[i] = new Microsoft.Build.Utilities.TaskItem(files[i]);
         }
 
-        foreach (var gate in QualityGates.Evaluate(result, settings.MinJudgeScore, ProjectDirectory))
-        {
-            Report(gate);
-        }
-
-        // A comparison run measures models; the resolution above ran with generation off (resolved code, else stubs).
-        MicroPrompt.Reporting.ReportComparison? comparison = null;
-        if (settings.Comparison is { } compare && !settings.DesignTimeBuild)
-        {
-            var runner = new MicroPrompt.Comparison.ComparisonRunner(
-                settings.Options,
-                compare,
-                () => GeneratorFactory.Create(settings.Provider, settings.ProviderName, settings.Options.Project, settings.Examples, settings.Grading, message => Log.LogMessage(MessageImportance.Normal, message), memoizeVerification: true, telemetry: telemetry),
-                (ex, model) => GeneratorFactory.Classify(ex, settings.Provider, model),
-                message => Log.LogMessage(MessageImportance.Normal, message));
-            var compared = runner.RunAsync(items, result, _cancellation.Token).GetAwaiter().GetResult();
-            compared.Diagnostics.ToList().ForEach(Report);
-            comparison = MicroPrompt.Comparison.ComparisonTables.Build(compared.Runs, compare, settings.Prices);
-        }
-
-        // A dependability check samples every item N times after the resolution; it never changes what was resolved.
-        MicroPrompt.Reporting.ReportDependability? dependability = null;
-        if (settings.Dependability is { } check && !settings.DesignTimeBuild)
-        {
-            var checkedItems = MicroPrompt.Dependability.DependabilityRun.RunAsync(settings, check, result, settings.MinDependability, message => Log.LogMessage(MessageImportance.Normal, message), telemetry, cancellationToken: _cancellation.Token).GetAwaiter().GetResult();
-            checkedItems.Diagnostics.ToList().ForEach(Report);
-            dependability = checkedItems.Section;
-        }
-
-        stopwatch.Restart();
-        GeneratedFiles = result.GeneratedFiles.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f)).ToArray();
-        WriteBookkeeping(result, resolution: settings.Comparison is null && dependability is null);
-        var report = Summarize(result, settings, started.Elapsed, comparison, dependability);
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: outputs, report and summary took {stopwatch.ElapsedMilliseconds} ms.");
-        _clock.Mark("checks, outputs, report and summary");
-        if (telemetry is not null)
-        {
-            MicroPromptTelemetry.Record(report);
-            MicroPromptTelemetry.Complete(build, report);
-        }
-
-        LogLoadedComponents();
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: {_clock}.");
-        return !Log.HasLoggedErrors;
-    }
-
-    /// <param name="resolution">False for a comparison run or a dependability check: no stamp, so neither the next comparison nor the next normal build is skipped.</param>
-    private void WriteBookkeeping(ResolutionResult result, bool resolution)
-    {
-        if (ListFile is { Length: > 0 })
-        {
-            MicroPrompt.Store.AtomicFile.WriteAllTextIfChanged(ListFile, string.Concat(result.GeneratedFiles.Select(f => f + "\n")), durable: false);
-        }
-
-        if (StampFile is { Length: > 0 })
-        {
-            if (resolution && result.Complete && !Log.HasLoggedErrors)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(StampFile)!);
-                File.WriteAllText(StampFile, DateTime.UtcNow.ToString("O"));
-            }
-            else if (File.Exists(StampFile))
-            {
-                File.Delete(StampFile); // the next build must run again
-            }
-        }
-    }
-
-    // The report model is built in Core; the task only writes it and prints the one-screen summary.
-    private BuildReport Summarize(ResolutionResult result, ResolutionSettings settings, TimeSpan elapsed, MicroPrompt.Reporting.ReportComparison? comparison, MicroPrompt.Reporting.ReportDependability? dependability)
-    {
-        var report = BuildReportBuilder.Build(result, new ReportContext
-        {
-            ProjectDirectory = ProjectDirectory,
-            ProjectName = ProjectNameOrFolder(),
-            GeneratorVersion = GeneratorVersion ?? "0.0.0",
-            Provider = settings.ProviderName,
-            Prices = settings.Prices,
-            MinJudgeScore = settings.MinJudgeScore,
-            MaxCostUsd = settings.MaxCostUsd,
-            Secrets = SecretValues(),
-            Duration = elapsed,
-            Comparison = comparison,
-            Dependability = dependability,
-        });
-
-        string? htmlPath = null;
-        if (!string.IsNullOrWhiteSpace(ReportDirectory) && !settings.DesignTimeBuild) // an IDE build must not replace the last real report
-        {
-            try
-            {
-                htmlPath = ReportWriter.Write(report, Path.GetFullPath(ReportDirectory!, ProjectDirectory)).Html;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Report(MicroPromptDiagnostic.Warning(DiagnosticCodes.ReportWriteFailed, $"The MicroPrompt report could not be written to '{ReportDirectory}': {ex.Message}"));
-            }
-        }
-
-        foreach (var line in ConsoleSummary.Lines(report, htmlPath))
-        {
-            Log.LogMessage(MessageImportance.High, line);
-        }
-
-        return report;
-    }
-
-    private string ProjectNameOrFolder() => string.IsNullOrWhiteSpace(ProjectName) ? Path.GetFileName(ProjectDirectory.TrimEnd('/', '\\')) : ProjectName!;
-
-    // Values the report must never contain: the API key (read here by variable name, as the model client does).
-    private string[] SecretValues()
-    {
-        var names = new[] { ApiKeyVariable, "OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "ANTHROPIC_API_KEY" };
-        return names.Where(n => !string.IsNullOrWhiteSpace(n))
-            .Select(n => Environment.GetEnvironmentVariable(n!.Trim()))
-            .Where(v => !string.IsNullOrEmpty(v))
-            .Select(v => v!)
-            .ToArray();
-    }
-
-    // Evidence for "a build whose items are all resolved loads no Roslyn, AI, HTTP client or Redis assembly".
-    private void LogLoadedComponents()
-    {
-        var context = AssemblyLoadContext.GetLoadContext(typeof(ResolveMicroPrompts).Assembly);
-        var heavy = (context?.Assemblies ?? AppDomain.CurrentDomain.GetAssemblies())
-            .Select(a => a.GetName().Name ?? "")
-            .Where(n => n.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
-                || n.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal)
-                || n is "OpenAI" or "OllamaSharp" or "System.ClientModel" or "Anthropic"
-                || n is "StackExchange.Redis" or "Microsoft.Extensions.Caching.StackExchangeRedis" or "Pipelines.Sockets.Unofficial"
-                || n.StartsWith("OpenTelemetry", StringComparison.Ordinal)
-                || n.StartsWith("Azure.", StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .ToList();
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: heavy components loaded: {(heavy.Count == 0 ? "none" : string.Join(", ", heavy))}");
-        var parsers = (context?.Assemblies ?? AppDomain.CurrentDomain.GetAssemblies())
-            .Select(a => a.GetName().Name ?? "").Where(n => n is "YamlDotNet" or "Markdig").OrderBy(n => n, StringComparer.Ordinal).ToList();
-        Log.LogMessage(MessageImportance.Low, $"MicroPrompt: prompt parsers loaded: {(parsers.Count == 0 ? "none" : string.Join(", ", parsers))}");
-    }
-
-    private static string SdkVersion()
-    {
-        var informational = typeof(ResolveMicroPrompts).Assembly
-            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
-            .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
-        var plus = informational.IndexOf('+');
-        return plus < 0 ? informational : informational[..plus];
-    }
-
-    /// <summary>Logs an engine diagnostic as an MSBuild error, warning or message with its MP code.</summary>
-    internal void Report(MicroPromptDiagnostic d)
-    {
-        var file = d.File ?? "";
-        switch (d.Severity)
-        {
-            case DiagnosticSeverity.Error:
-                Log.LogError(null, d.Code, null, file, d.Line, d.Column, 0, 0, d.Message);
-                break;
-            case DiagnosticSeverity.Warning:
-                Log.LogWarning(null, d.Code, null, file, d.Line, d.Column, 0, 0, d.Message);
-                break;
-            default:
-                Log.LogMessage(null, d.Code, null, file, d.Line, d.Column, 0, 0, MessageImportance.Normal, d.Message);
-                break;
-        }
+        return items;
     }
 }

@@ -6,7 +6,8 @@ namespace MicroPrompt.Tasks;
 /// <summary>The task's parameters as plain <see cref="ResolutionParameters"/> (what inputs.json holds).</summary>
 internal static class TaskParameters
 {
-    public static ResolutionParameters From(ResolveMicroPrompts task) => new()
+    /// <param name="generatorVersion">The task's <c>GeneratorVersion</c>, or the SDK's version when it was not set.</param>
+    public static ResolutionParameters From(ResolveMicroPrompts task, string generatorVersion) => new()
     {
         Prompts = Items(task.Prompts),
         ProjectDirectory = task.ProjectDirectory,
@@ -44,7 +45,7 @@ internal static class TaskParameters
         RunExamples = task.RunExamples,
         ExampleTimeoutSeconds = task.ExampleTimeoutSeconds,
         RuntimeReferences = Items(task.RuntimeReferences),
-        GeneratorVersion = task.GeneratorVersion,
+        GeneratorVersion = generatorVersion,
         SharedCache = task.SharedCache,
         SharedCacheKeyVariable = task.SharedCacheKeyVariable,
         SharedCacheSigningKeyVariable = task.SharedCacheSigningKeyVariable,
