@@ -3,6 +3,7 @@ using MicroPrompt.Generation;
 using MicroPrompt.Reporting;
 using MicroPrompt.Resolution;
 using MicroPrompt.Settings;
+using MicroPrompt.Store;
 using MicroPrompt.Telemetry;
 
 namespace MicroPrompt.Tasks;
@@ -28,6 +29,12 @@ internal sealed class ResolutionTaskRun(ResolutionTaskInputs inputs, IResolution
         {
             plumbing.ForEach(log.Report);
             return false;
+        }
+
+        if (!inputsOnly)
+        {
+            // The resolution reads the lock, every prompt and every code file: the kernel fetches them meanwhile.
+            _ = ResolvedStateReadAhead.Start(parameters);
         }
 
         if (inputs.InputsFile is { Length: > 0 } inputsFile)
