@@ -100,10 +100,14 @@ public sealed class PriceTable
     {
         using var stream = typeof(PriceTable).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The built-in price table resource '{ResourceName}' is missing.");
-        using var reader = new StreamReader(stream);
-        var file = Parse(reader.ReadToEnd(), "(built-in price table)");
+        var utf8 = new byte[stream.Length];
+        stream.ReadExactly(utf8);
+        // Our own file, read without the serializer's metadata (BuiltInPriceTableReader); the same checks as an override file.
+        var file = Check(BuiltInPriceTableReader.Read(utf8.AsSpan().StartsWith(Utf8Bom) ? utf8.AsSpan(Utf8Bom.Length) : utf8), "(built-in price table)");
         return new PriceTable(new Dictionary<string, ModelPrice>(file.Prices, StringComparer.OrdinalIgnoreCase), file.AsOf, null);
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static (Dictionary<string, ModelPrice> Prices, string? AsOf) Parse(string json, string path)
     {
@@ -118,6 +122,11 @@ public sealed class PriceTable
                 BudgetMessages.PriceTableNotJson(path, ex.Message, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1));
         }
 
+        return Check(file, path);
+    }
+
+    private static (Dictionary<string, ModelPrice> Prices, string? AsOf) Check(PriceTableFile? file, string path)
+    {
         if (file is null)
         {
             throw new MicroPromptException(BudgetMessages.PriceTableEmpty(path));

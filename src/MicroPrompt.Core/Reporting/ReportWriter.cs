@@ -10,14 +10,24 @@ public static class ReportWriter
     public const string JsonFileName = "report.json";
     public const string HtmlFileName = "report.html";
 
-    private static readonly JsonSerializerOptions Options = new(ReportJsonContext.Default.Options)
+    // The escaping is the writer's, not the options': options of their own (an Encoder set) would turn the generated
+    // straight-line writer off and build property metadata instead.
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = ReportJsonContext.Default,
+        Indented = true,
     };
 
-    public static string ToJson(BuildReport report) =>
-        JsonSerializer.Serialize(report, Options.GetTypeInfo(typeof(BuildReport))).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    public static string ToJson(BuildReport report)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, report, ReportJsonContext.Default.BuildReport);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
 
     /// <summary>Writes both files into <paramref name="directory"/> and returns their paths (json, html).</summary>
     public static (string Json, string Html) Write(BuildReport report, string directory)

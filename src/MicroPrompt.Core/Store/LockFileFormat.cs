@@ -238,7 +238,10 @@ internal static class LockFileFormat
         LockEntry entry;
         try
         {
-            entry = StoreJson.Deserialize<LockEntry>(value) ?? throw Unreadable(lockPath, $"has an empty entry for '{path}'");
+            // The serializer reads only what LockEntryReader declines, so every error message is still its own.
+            entry = LockEntryReader.TryRead(value, out var read)
+                ? read
+                : StoreJson.Deserialize<LockEntry>(value) ?? throw Unreadable(lockPath, $"has an empty entry for '{path}'");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
