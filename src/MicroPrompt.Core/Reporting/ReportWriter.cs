@@ -35,9 +35,13 @@ public static class ReportWriter
         Directory.CreateDirectory(directory);
         var json = Path.Combine(directory, JsonFileName);
         var html = Path.Combine(directory, HtmlFileName);
+        // The two renderings are independent and each is a walk over every item: the page is rendered on another
+        // core meanwhile (at 1,000 items each costs tens of milliseconds on the build's critical path).
+        var page = Task.Run(() => ReportHtml.Render(report));
+        var text = ToJson(report);
         // Build outputs rewritten by every build: atomic (a reader never sees half a report) without two fsyncs per build.
-        AtomicFile.WriteAllText(json, ToJson(report), durable: false);
-        AtomicFile.WriteAllText(html, ReportHtml.Render(report), durable: false);
+        AtomicFile.WriteAllText(json, text, durable: false);
+        AtomicFile.WriteAllText(html, page.GetAwaiter().GetResult(), durable: false);
         return (json, html);
     }
 }
