@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Resolution;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -188,12 +189,12 @@ public sealed class ResolveMicroPrompts : MSBuildTask, ICancelableTask
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
-            log.Report(MicroPromptDiagnostic.Error(DiagnosticCodes.Cancelled, "MicroPrompt generation was cancelled. Everything verified so far is stored; the next build continues from there."));
+            log.Report(TaskMessages.Cancelled());
             return false;
         }
         catch (Exception ex)
         {
-            log.Report(MicroPromptDiagnostic.Error(DiagnosticCodes.InternalError, $"MicroPrompt failed unexpectedly ({ex.GetType().Name}: {ex.Message}). Please report this with the build log."));
+            log.Report(TaskMessages.Unexpected(ex));
             log.Low(ex.ToString());
             return false;
         }

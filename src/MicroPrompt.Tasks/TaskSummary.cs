@@ -1,4 +1,5 @@
 using MicroPrompt.Diagnostics;
+using MicroPrompt.Diagnostics.Messages;
 using MicroPrompt.Reporting;
 using MicroPrompt.Resolution;
 using MicroPrompt.Settings;
@@ -43,7 +44,7 @@ internal static class TaskSummary
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                log.Report(MicroPromptDiagnostic.Warning(DiagnosticCodes.ReportWriteFailed, $"The MicroPrompt report could not be written to '{reportDirectory}': {ex.Message}"));
+                log.Report(TaskMessages.ReportWriteFailed(reportDirectory!, ex.Message));
             }
         }
 

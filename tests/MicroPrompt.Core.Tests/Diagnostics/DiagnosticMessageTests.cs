@@ -30,6 +30,32 @@ public sealed class DiagnosticMessageTests
             "Diagnostic text written in place; add a method to the area's factory in Diagnostics/Messages instead: " + string.Join(", ", inPlace));
     }
 
+    [Theory]
+    [InlineData("MicroPrompt.Tasks")]
+    [InlineData("MicroPrompt.Tool")]
+    public void The_thin_adapters_write_no_message_text_either(string project)
+    {
+        var root = Path.Combine(ReportSchema.RepoRoot(), "src", project);
+        var inPlace = SourceScan.Files(root)
+            .SelectMany(f => SourceScan.MessagesWrittenInPlace(f, Path.GetRelativePath(root, f).Replace('\\', '/')))
+            .ToList();
+        Assert.True(inPlace.Count == 0,
+            $"Diagnostic text written in place in {project}; add a method to a factory in Core's Diagnostics/Messages instead: " + string.Join(", ", inPlace));
+    }
+
+    [Fact]
+    public void The_task_messages_keep_their_codes_and_say_what_happened()
+    {
+        var cancelled = TaskMessages.Cancelled();
+        Assert.Equal((DiagnosticCodes.Cancelled, DiagnosticSeverity.Error), (cancelled.Code, cancelled.Severity));
+        var report = TaskMessages.ReportWriteFailed("obj/microprompt", "disk full");
+        Assert.Equal((DiagnosticCodes.ReportWriteFailed, DiagnosticSeverity.Warning), (report.Code, report.Severity));
+        Assert.Contains("'obj/microprompt': disk full", report.Message, StringComparison.Ordinal);
+        var unexpected = TaskMessages.Unexpected(new InvalidOperationException("boom"));
+        Assert.Equal((DiagnosticCodes.InternalError, DiagnosticSeverity.Error), (unexpected.Code, unexpected.Severity));
+        Assert.Contains("InvalidOperationException: boom", unexpected.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_scan_finds_a_message_written_in_place()
     {
