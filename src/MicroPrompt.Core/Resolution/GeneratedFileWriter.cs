@@ -13,14 +13,19 @@ internal sealed class GeneratedFileWriter
 {
     private readonly string _outputDirectory;
     private readonly string _nullable;
+    private readonly GeneratedFileLinks? _links;
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public GeneratedFileWriter(string outputDirectory, string nullable)
+    /// <param name="outputDirectory">The folder of the <c>.g.cs</c> files.</param>
+    /// <param name="nullable">The project's <c>Nullable</c>, restated in every file.</param>
+    /// <param name="links">Where a clean build links its files from (see <see cref="GeneratedFileLinks"/>), or null.</param>
+    public GeneratedFileWriter(string outputDirectory, string nullable, GeneratedFileLinks? links = null)
     {
         _outputDirectory = Path.GetFullPath(outputDirectory);
         _nullable = nullable;
+        _links = links;
     }
 
     public string PathFor(string itemPath)
@@ -43,9 +48,10 @@ internal sealed class GeneratedFileWriter
             .Append(code)
             .ToString();
         var bytes = Utf8NoBom.GetBytes(text);
-        if (!TryCreate(path, bytes))
+        var cached = _links?.CachedPath(bytes);
+        if (!TryCreate(path, bytes, cached) && AtomicFile.WriteAllBytesIfChanged(path, bytes, durable: false) && cached is not null)
         {
-            AtomicFile.WriteAllBytesIfChanged(path, bytes, durable: false);
+            _links!.Keep(path, cached);
         }
 
         // What reading the file back gives: the text itself, unless it holds a lone surrogate (written as U+FFFD).
@@ -60,11 +66,11 @@ internal sealed class GeneratedFileWriter
     public IReadOnlyDictionary<string, string> Written => _written;
 
     /// <summary>
-    /// A file obj does not have yet (a clean build) is written in place: no temporary file and rename. A torn write
-    /// cannot be mistaken for an up-to-date one — the stamp is written only after the whole resolution, and the next
-    /// run compares the content and replaces it atomically.
+    /// A file obj does not have yet (a clean build) is linked from the user cache's copy when there is one, else written
+    /// in place: no temporary file and rename. A torn write cannot be mistaken for an up-to-date one — the stamp is
+    /// written only after the whole resolution, and the next run compares the content and replaces it atomically.
     /// </summary>
-    private bool TryCreate(string path, byte[] bytes)
+    private bool TryCreate(string path, byte[] bytes, string? cached)
     {
         var folder = Path.GetDirectoryName(path)!;
         if (!_folders.ContainsKey(folder))
@@ -73,10 +79,23 @@ internal sealed class GeneratedFileWriter
             _folders.TryAdd(folder, true);
         }
 
+        if (cached is not null && _links!.TryLink(path, cached, bytes))
+        {
+            return true;
+        }
+
         try
         {
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.None);
-            stream.Write(bytes);
+            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.None))
+            {
+                stream.Write(bytes);
+            }
+
+            if (cached is not null)
+            {
+                _links!.Keep(path, cached);
+            }
+
             return true;
         }
         catch (IOException) when (File.Exists(path))

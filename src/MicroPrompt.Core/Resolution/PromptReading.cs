@@ -17,7 +17,7 @@ internal static class PromptReading
         var parserOptions = new PromptParserOptions { MaxBytes = run.Options.MaxPromptBytes };
         var sketches = new PromptDocument?[items.Count];
         var results = new PromptParseResult?[items.Count];
-        Parallel.For(0, items.Count, i =>
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             sketches[i] = UnchangedPrompts.TrySketch(run, items[i]);
             if (sketches[i] is null)

@@ -89,7 +89,9 @@ public sealed class PromptResolver
             cancellationToken.ThrowIfCancellationRequested();
             started = Stopwatch.GetTimestamp();
             var outcomes = new (PlannedItem? Miss, List<MicroPromptDiagnostic> Own)[level.Count];
-            Parallel.For(0, level.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            // One worker per core: the per-item work is short, and more threads (the pool adds them while one waits in
+            // the file system) only add context switches.
+            Parallel.For(0, level.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 var own = new List<MicroPromptDiagnostic>();
                 outcomes[i] = (PlanAndLookUp(run, byPath[level[i]], graph, planner, lookup, recorder, own), own);

@@ -67,6 +67,13 @@ public sealed record ResolutionOptions
     /// </summary>
     public bool ReuseUnchangedPrompts { get; init; } = true;
 
+    /// <summary>
+    /// Keep a content-addressed copy of each <c>.g.cs</c> in the user cache and hard-link a missing one from it instead of
+    /// creating it (default true; the files are the same bytes either way — see <see cref="GeneratedFileLinks"/>). Off
+    /// for measuring the writes.
+    /// </summary>
+    public bool LinkGeneratedFiles { get; init; } = true;
+
     /// <summary><c>MicroPromptMaxCostUsd</c>: checked before each generation starts; null for no budget.</summary>
     public Cost.GenerationBudget? Budget { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed class ResolutionRun
         Log = log;
         Store = new ResolvedStore(options.StoreDirectory);
         UserCache = options.UserCacheDirectory is null ? null : new UserCache(options.UserCacheDirectory);
-        Writer = new GeneratedFileWriter(options.OutputDirectory, options.Project.Nullable);
+        Writer = new GeneratedFileWriter(options.OutputDirectory, options.Project.Nullable, GeneratedFileLinks.For(options.UserCacheDirectory, options.LinkGeneratedFiles));
         Lock = Store.LoadLock();
         Timings.Add("lock read", started);
         ExtraUsings = Generation.GlobalUsing.Extra(options.Project);

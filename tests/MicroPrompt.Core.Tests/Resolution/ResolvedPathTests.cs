@@ -49,6 +49,26 @@ public sealed class ResolvedPathTests
     }
 
     [Fact]
+    public async Task A_clean_build_links_its_files_from_the_user_cache_and_they_are_the_bytes_of_a_written_build()
+    {
+        using var fx = Project();
+        await fx.ResolveAsync(Generator()); // writes each .g.cs and keeps a copy in the user cache
+        Directory.Delete(Path.Combine(fx.Root, "obj"), recursive: true);
+        var written = await fx.ResolveAsync(Generator(), fx.Options(locked: true) with { LinkGeneratedFiles = false });
+        var bytes = written.GeneratedFiles.ToDictionary(f => f, File.ReadAllBytes);
+        var cached = Directory.GetFiles(Path.Combine(fx.UserCache, "generated"));
+        Assert.Equal(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() ? Count : 0, cached.Length);
+
+        Directory.Delete(Path.Combine(fx.Root, "obj"), recursive: true);
+        var linked = await fx.ResolveAsync(Generator(), fx.Options(locked: true));
+        Assert.False(linked.HasErrors, string.Join("\n", linked.Diagnostics));
+        Assert.Equal(written.GeneratedFiles, linked.GeneratedFiles);
+        Assert.All(linked.GeneratedFiles, f => Assert.Equal(bytes[f], File.ReadAllBytes(f)));
+        Assert.Equal(written.GeneratedTexts.OrderBy(p => p.Key), linked.GeneratedTexts.OrderBy(p => p.Key));
+        Assert.Equal(cached, Directory.GetFiles(Path.Combine(fx.UserCache, "generated"))); // nothing added: every file was linked
+    }
+
+    [Fact]
     public async Task Hand_edited_code_files_are_each_reported_in_item_order_and_never_written()
     {
         using var fx = Project();

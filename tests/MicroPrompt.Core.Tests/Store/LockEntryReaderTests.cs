@@ -33,6 +33,7 @@ public sealed class LockEntryReaderTests
         """{"grade": {"firstCorrectPass": null, "judgeScore": null, "judgeInputTokens": null, "judgeOutputTokens": null, "judgeModel": null, "findings": null}}""",
         """{"grade": {"judgeScore": 1e-3, "firstCorrectPass": -1}, "usage": {"passes": 0, "inputTokens": -5}}""",
         """{"inputs": {}, "generatedAt": "2025-03-01"}""",
+        """{"inputs": {"uses:Prompts/Send Invoice.mprompt": "h1", "Uses:P/a.mprompt": "h2", "uses:P/A.mprompt": "h3", "requires:my.pkg-x_1": "h4"}}""",
     };
 
     public static TheoryData<string> Declined => new()
@@ -61,6 +62,9 @@ public sealed class LockEntryReaderTests
         """{"frontMatter": "x"}""",
         """{"model": "a", "Model": "b"}""",
         """{"$id": "1", "model": "m"}""",
+        """{"inputs": {"uses:P/\u00c9t\u00e9.mprompt": "h"}}""", // a name culture comparison could fold: the serializer decides
+        """{"inputs": {"uses:P/a\u0000.mprompt": "h"}}""",
+        """{"inputs": {"prompt": "a", "prompt": "b"}}""",
     };
 
     [Theory]
