@@ -113,7 +113,7 @@ internal static class LockFileFormat
 
     private static LockFile Parse(Func<JsonDocument> strictly, Func<string> text, string lockPath, Func<LockEntry, bool> matchesDisk)
     {
-        List<KeyValuePair<string, JsonElement>> candidates;
+        List<LockCandidate> candidates;
         int version;
         try
         {
@@ -137,7 +137,7 @@ internal static class LockFileFormat
     internal static MicroPromptException Unreadable(string lockPath, string what, Exception? inner = null)
         => new(StoreMessages.LockUnreadable(what, lockPath), inner);
 
-    private static (int Version, List<KeyValuePair<string, JsonElement>> Items) ReadDocument(JsonElement root, string lockPath)
+    private static (int Version, List<LockCandidate> Items) ReadDocument(JsonElement root, string lockPath)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -145,7 +145,7 @@ internal static class LockFileFormat
         }
 
         int? version = null;
-        var items = new List<KeyValuePair<string, JsonElement>>();
+        var items = new List<LockCandidate>();
         foreach (var property in root.EnumerateObject())
         {
             if (string.Equals(property.Name, "version", StringComparison.OrdinalIgnoreCase))
@@ -159,7 +159,10 @@ internal static class LockFileFormat
                     throw Unreadable(lockPath, "has \"items\" that is not an object");
                 }
 
-                items.AddRange(property.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value)));
+                foreach (var item in property.Value.EnumerateObject())
+                {
+                    items.Add(new LockCandidate(item.Name, item.Value));
+                }
             }
         }
 
@@ -188,7 +191,7 @@ internal static class LockFileFormat
 
     private static LockFile Reconcile(
         int version,
-        List<KeyValuePair<string, JsonElement>> candidates,
+        List<LockCandidate> candidates,
         bool lineWise,
         string lockPath,
         Func<LockEntry, bool> matchesDisk)

@@ -18,7 +18,7 @@ internal static class LockLineReader
     }
 
     /// <summary>Reads <paramref name="text"/> line by line; false when a line is not part of the one-item-per-line layout.</summary>
-    public static bool TryRead(string text, string lockPath, out int version, out List<KeyValuePair<string, JsonElement>> items)
+    public static bool TryRead(string text, string lockPath, out int version, out List<LockCandidate> items)
     {
         version = 0;
         items = [];
@@ -56,7 +56,7 @@ internal static class LockLineReader
                     section = Section.Root;
                     break;
                 case Section.Items when TryProperty(line, out var path, out var entry) && entry.ValueKind == JsonValueKind.Object:
-                    items.Add(KeyValuePair.Create(path, entry));
+                    items.Add(new LockCandidate(path, entry));
                     break;
                 default:
                     return false;

@@ -37,12 +37,8 @@ public static class MicroPromptTelemetry
     /// <summary>The build's ActivitySource.</summary>
     public static ActivitySource Source { get; } = new(SourceName, Version);
 
-    /// <summary>The build's Meter.</summary>
-    public static Meter Meter { get; } = new(SourceName, Version);
-
-    private static readonly Counter<long> Tokens = Meter.CreateCounter<long>(TokensMetric, "{token}", "Tokens this build's model calls used, per model and token type (input includes prompt-cache tokens).");
-    private static readonly Counter<double> Cost = Meter.CreateCounter<double>(CostMetric, "USD", "Dollars this build's model calls cost, per model (models without a price are left out).");
-    private static readonly Counter<long> Items = Meter.CreateCounter<long>(ItemsMetric, "{item}", "Items this build resolved, per status.");
+    /// <summary>The build's Meter (created on first use: a build without telemetry never records a metric).</summary>
+    public static Meter Meter => Instruments.Meter;
 
     /// <summary>
     /// The build's root span. It is a root whatever span is current in the host (MSBuild's own, if any), so a build is
@@ -174,23 +170,33 @@ public static class MicroPromptTelemetry
             var tag = new KeyValuePair<string, object?>("gen_ai.request.model", model.Model);
             if (model.InputTokens > 0)
             {
-                Tokens.Add(model.InputTokens, tag, new("gen_ai.token.type", "input"));
+                Instruments.Tokens.Add(model.InputTokens, tag, new("gen_ai.token.type", "input"));
             }
 
             if (model.OutputTokens > 0)
             {
-                Tokens.Add(model.OutputTokens, tag, new("gen_ai.token.type", "output"));
+                Instruments.Tokens.Add(model.OutputTokens, tag, new("gen_ai.token.type", "output"));
             }
 
             if (model.CostUsd is { } dollars && dollars > 0)
             {
-                Cost.Add((double)dollars, tag);
+                Instruments.Cost.Add((double)dollars, tag);
             }
         }
 
         foreach (var group in report.Items.GroupBy(i => i.Status, StringComparer.Ordinal))
         {
-            Items.Add(group.Count(), new KeyValuePair<string, object?>("microprompt.status", group.Key));
+            Instruments.Items.Add(group.Count(), new KeyValuePair<string, object?>("microprompt.status", group.Key));
         }
+    }
+
+    // Its own class so that the meter and its counters (generic over value types: JIT-compiled) are created only when a
+    // build records metrics, not by every build that starts a span.
+    private static class Instruments
+    {
+        public static readonly Meter Meter = new(SourceName, Version);
+        public static readonly Counter<long> Tokens = Meter.CreateCounter<long>(TokensMetric, "{token}", "Tokens this build's model calls used, per model and token type (input includes prompt-cache tokens).");
+        public static readonly Counter<double> Cost = Meter.CreateCounter<double>(CostMetric, "USD", "Dollars this build's model calls cost, per model (models without a price are left out).");
+        public static readonly Counter<long> Items = Meter.CreateCounter<long>(ItemsMetric, "{item}", "Items this build resolved, per status.");
     }
 }
