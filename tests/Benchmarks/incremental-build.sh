@@ -4,12 +4,14 @@
 # SDK form (Sdk="MicroPrompt.Sdk/v") and the package-reference form (<PackageReference Include="MicroPrompt.Sdk" …/>,
 # measured when the packed SDK ships build/MicroPrompt.Sdk.props).
 #   no-op incremental build:             SDK form <= 1.05, package-reference form <= 1.02 (median wall ratio)
-#   build after deleting obj/ (resolved): <= 1.05 at 100 prompts, <= 1.10 at 1,000 (both forms)
+#   build after deleting obj/ (resolved): <= 1.05 at 100 prompts, <= 1.10 at 1,000 (both forms); and once more with
+#                                        the user cache's copies of the .g.cs files deleted too (case=clean-nocache,
+#                                        reported: a machine's first build creates every file instead of linking it)
 #   peak working set:                    <= +100 MB over plain (largest process of the build, /usr/bin/time %M)
 #   incremental, >= 1,000 prompts:       one prompt changed (regenerated through the replay server) vs one .cs
 #                                        file changed in the plain project (reported, no target)
 # Every case prints one human line and one machine line:
-#   summary prompts=<n> form=<sdk|packageref> case=<noop|clean|incremental> runs=<n> mp_wall_ms=<n> plain_wall_ms=<n>
+#   summary prompts=<n> form=<sdk|packageref> case=<noop|clean|clean-nocache|incremental> runs=<n> mp_wall_ms=<n> plain_wall_ms=<n>
 #     wall_ratio=<x> mp_cpu_ms=<n> plain_cpu_ms=<n> cpu_ratio=<x> mp_peak_mb=<n> plain_peak_mb=<n> peak_delta_mb=<n>
 #     target=<x|none> met=<yes|no|n/a> load=<1-minute load average when the case ended>
 # With --baseline <git ref>, the SDK of that commit is packed too and compared with this one side by side (SDK form,
@@ -64,6 +66,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 build() { dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=true; }
 clean_build() { rm -rf "$1/obj" "$1/bin"; build "$1"; }
+# The same without the user cache's copies of the .g.cs files (a first build on a machine: every file is created, none linked).
+clean_build_nocache() { rm -rf "$1/obj" "$1/bin" "$MICROPROMPT_CACHE_DIR/generated"; build "$1"; }
 # One item changed: the MicroPrompt side edits a prompt (a new sentence each run, so the key is new and the replay
 # server regenerates it), the plain side edits the matching .cs file.
 incremental_build() {
@@ -76,7 +80,7 @@ incremental_build() {
     dotnet build "$1/Bench.csproj" -nodeReuse:false -v:quiet -clp:NoSummary -p:MicroPromptLocked=false -p:MicroPromptEndpoint="$(cat "$work/url")"
   fi
 }
-export -f build clean_build incremental_build # ms runs them under /usr/bin/time in a child bash
+export -f build clean_build clean_build_nocache incremental_build # ms runs them under /usr/bin/time in a child bash
 export work
 
 measure() { # $1 = prompts, $2 = form, $3 = case, $4 = function, $5 = target (or none), $6 = the MicroPrompt project, $7 = runs
@@ -162,6 +166,7 @@ XML
   echo "median of $runs alternating runs, $count prompts, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
   measure "$count" sdk noop build 1.05 "$mp" "$runs"
   measure "$count" sdk clean clean_build "$clean_target" "$mp" "$runs"
+  measure "$count" sdk clean-nocache clean_build_nocache none "$mp" "$runs"
   if [[ $packageref == yes ]]; then
     build "$pr" >/dev/null
     measure "$count" packageref noop build 1.02 "$pr" "$runs"
