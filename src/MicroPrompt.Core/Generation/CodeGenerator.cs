@@ -23,11 +23,6 @@ namespace MicroPrompt.Generation;
 /// </summary>
 public sealed class CodeGenerator : IItemGenerator
 {
-    /// <summary>How many errors the failure message names (all of them are in LastErrors).</summary>
-    private const int ErrorsInFailureMessage = 5;
-
-    private const int MaxQuotedRefusal = 300;
-
     private readonly Func<string, IChatClient> _clientForModel;
     private readonly ICompileChecker _checker;
     private readonly Func<string, string>? _publicApi;
@@ -91,7 +86,7 @@ public sealed class CodeGenerator : IItemGenerator
             var extraction = CodeExtractor.Extract(reply);
             assumptions = Assumptions(reply, assumptions);
 
-            var refusal = Refusal(response, reply, extraction);
+            var refusal = GenerationFailures.Refusal(response, reply, extraction);
             if (refusal is not null)
             {
                 records.Add(new PassRecord(pass, HadCode: false, Compiled: false, ErrorCount: 0));
@@ -136,7 +131,7 @@ public sealed class CodeGenerator : IItemGenerator
                     lastCompiled = true;
                     lastReport = report;
                     lastVerdict = verdict;
-                    lastErrors = FormatFailures(report, request.Prompt.FilePath);
+                    lastErrors = GenerationFailures.FormatFailures(report, request.Prompt.FilePath);
                 }
                 else
                 {
@@ -153,7 +148,7 @@ public sealed class CodeGenerator : IItemGenerator
 
             if (pass < maxPasses)
             {
-                messages.Add(new ChatMessage(ChatRole.Assistant, Echo(reply)));
+                messages.Add(new ChatMessage(ChatRole.Assistant, GenerationFailures.Echo(reply)));
                 messages.Add(repair);
             }
         }
@@ -168,7 +163,7 @@ public sealed class CodeGenerator : IItemGenerator
                 Usage = usage,
                 ReportedModel = reportedModel,
                 FailureCode = DiagnosticCodes.ExamplesFailed,
-                FailureMessage = ExamplesFailureMessage(request, maxPasses, lastReport),
+                FailureMessage = GenerationFailures.ExamplesFailureMessage(request, _providerName, maxPasses, lastReport),
                 FailureSpan = firstFailure,
                 LastErrors = lastErrors,
                 PassRecords = records,
@@ -187,7 +182,7 @@ public sealed class CodeGenerator : IItemGenerator
             Usage = usage,
             ReportedModel = reportedModel,
             FailureCode = lastVerdict?.FailureCode ?? (lastHadCode ? DiagnosticCodes.GenerationFailed : DiagnosticCodes.NoCodeInReply),
-            FailureMessage = lastVerdict?.FailureMessage(request, maxPasses, _providerName) ?? FailureMessage(request, maxPasses, lastHadCode, lastErrors),
+            FailureMessage = lastVerdict?.FailureMessage(request, maxPasses, _providerName) ?? GenerationFailures.FailureMessage(request, _providerName, maxPasses, lastHadCode, lastErrors),
             LastErrors = lastErrors,
             PassRecords = records,
             Compiles = lastCompiled,
@@ -217,7 +212,7 @@ public sealed class CodeGenerator : IItemGenerator
         {
             cancellationToken.ThrowIfCancellationRequested();
             pass++;
-            messages.Add(new ChatMessage(ChatRole.Assistant, Echo(correct.Reply)));
+            messages.Add(new ChatMessage(ChatRole.Assistant, GenerationFailures.Echo(correct.Reply)));
             messages.Add(PromptComposer.RepairMessage([], RepairMode.Review));
             var options = new ChatOptions { ModelId = request.Model, Temperature = (float)request.Temperature };
             var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
@@ -225,7 +220,7 @@ public sealed class CodeGenerator : IItemGenerator
             reportedModel = response.ModelId ?? reportedModel;
             var reply = response.Text ?? "";
             var extraction = CodeExtractor.Extract(reply);
-            if (extraction.Code is null || Refusal(response, reply, extraction) is not null)
+            if (extraction.Code is null || GenerationFailures.Refusal(response, reply, extraction) is not null)
             {
                 records.Add(new PassRecord(pass, HadCode: false, Compiled: false, ErrorCount: 1, IsReview: true));
                 break;
@@ -311,7 +306,7 @@ public sealed class CodeGenerator : IItemGenerator
             Compiles = true, ExamplesPassed = report.Passed, ExamplesTotal = report.Total, ExampleResults = report.Results, Sandbox = report.Sandbox,
             FirstCorrectPass = report.AllPassed ? 0 : null, Capabilities = verdict.Compile.Capabilities, ApiChanges = verdict.ApiChanges,
             FailureCode = report.AllPassed ? null : DiagnosticCodes.ExamplesFailed,
-            LastErrors = report.AllPassed ? [] : FormatFailures(report, request.Prompt.FilePath),
+            LastErrors = report.AllPassed ? [] : GenerationFailures.FormatFailures(report, request.Prompt.FilePath),
         };
     }
 
@@ -339,36 +334,6 @@ public sealed class CodeGenerator : IItemGenerator
         activity?.SetTag("microprompt.examples.passed", report.Passed);
         activity?.SetTag("microprompt.examples.total", report.Total);
         return report;
-    }
-
-    /// <summary>Failing examples as the model (exec) and the build log see them: where, what, and what happened.</summary>
-    internal static IReadOnlyList<string> FormatFailures(ExampleRunReport report, string promptFile)
-    {
-        var file = Path.GetFileName(promptFile);
-        return report.Failures
-            .Select(f => $"{file}({f.Example.Span.Line},{f.Example.Span.Column}): example {Shorten(f.Example)} {f.Message}")
-            .ToList();
-    }
-
-    private static string Shorten(PromptExample example)
-    {
-        if (example.Program is { } program)
-        {
-            var args = string.Join(' ', program.Args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
-            return program.Args.Count == 0 ? "run without arguments:" : $"run with arguments `{args}`:";
-        }
-
-        var lines = example.Code.Trim().Split('\n');
-        var first = lines[0].Trim();
-        return lines.Length == 1 ? $"`{first}`" : $"`{first} …` (statement block)";
-    }
-
-    private string ExamplesFailureMessage(GenerationRequest request, int passes, ExampleRunReport report)
-    {
-        var failures = report.Failures.ToList();
-        var shown = string.Join("; ", failures.Take(ErrorsInFailureMessage).Select(f => $"line {f.Example.Span.Line}: {Shorten(f.Example)} {f.Message}"));
-        var more = failures.Count > ErrorsInFailureMessage ? $" (and {failures.Count - ErrorsInFailureMessage} more)" : "";
-        return GenerationMessages.ExamplesFail(request.ItemPath, failures.Count, report.Total, request.Model, _providerName, passes, shown + more);
     }
 
     private sealed record Correct(
@@ -400,73 +365,5 @@ public sealed class CodeGenerator : IItemGenerator
         name = name[(name.LastIndexOf('/') + 1)..];
         var dot = name.LastIndexOf('.');
         return (dot > 0 ? name[..dot] : name) + ".g.cs";
-    }
-
-    /// <summary>Errors first as <c>Slug.g.cs(3,5): error CS0103: …</c>; warnings only when there is no error.</summary>
-    internal static IReadOnlyList<string> FormatErrors(IReadOnlyList<CompileError> errors, string fileName)
-    {
-        var chosen = errors.Where(e => !e.IsWarning).ToList();
-        if (chosen.Count == 0)
-        {
-            chosen = errors.ToList();
-        }
-
-        return chosen.Select(e => fileName + e).ToList();
-    }
-
-    /// <summary>Why the reply is a refusal, or null when it is not one.</summary>
-    private static string? Refusal(ChatResponse response, string reply, CodeExtraction extraction)
-    {
-        if (response.FinishReason == ChatFinishReason.ContentFilter)
-        {
-            return "the provider's content filter stopped the reply.";
-        }
-
-        var marked = RefusalDetector.MarkedRefusal(response);
-        if (marked is not null)
-        {
-            return Quote(marked.Length > 0 ? marked : reply);
-        }
-
-        if (extraction.NoCode)
-        {
-            var prose = CodeExtractor.StripReasoning(CodeExtractor.NormalizeNewlines(reply));
-            if (RefusalDetector.IsRefusalWording(prose))
-            {
-                return Quote(prose);
-            }
-        }
-
-        return null;
-    }
-
-    private static string Quote(string text)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length > MaxQuotedRefusal)
-        {
-            flat = flat[..MaxQuotedRefusal] + "…";
-        }
-
-        return $"\"{flat}\"";
-    }
-
-    /// <summary>The previous reply as sent back to the model (reasoning removed: it only costs tokens).</summary>
-    private static string Echo(string reply)
-    {
-        var text = CodeExtractor.StripReasoning(CodeExtractor.NormalizeNewlines(reply)).Trim();
-        return text.Length == 0 ? "(empty reply)" : text;
-    }
-
-    private string FailureMessage(GenerationRequest request, int passes, bool hadCode, IReadOnlyList<string> errors)
-    {
-        if (!hadCode)
-        {
-            return GenerationMessages.NoUsableCode(request.ItemPath, request.Model, _providerName, passes, errors.FirstOrDefault());
-        }
-
-        var shown = string.Join("; ", errors.Take(ErrorsInFailureMessage));
-        var more = errors.Count > ErrorsInFailureMessage ? $" (and {errors.Count - ErrorsInFailureMessage} more)" : "";
-        return GenerationMessages.DoesNotCompile(request.ItemPath, request.Model, _providerName, passes, shown + more);
     }
 }

@@ -25,7 +25,7 @@ internal sealed record ItemVerdict(
     {
         if (compile.Errors.Count > 0)
         {
-            return new ItemVerdict(compile, CodeGenerator.FormatErrors(compile.Errors, fileName), [], [], [], []);
+            return new ItemVerdict(compile, GenerationFailures.FormatErrors(compile.Errors, fileName), [], [], [], []);
         }
 
         var shape = LibraryShapeChecker.Check(code, request.Prompt.Contract, request.Prompt.Kind)
