@@ -14,6 +14,7 @@ internal sealed class GeneratedFileWriter
     private readonly string _outputDirectory;
     private readonly string _nullable;
     private readonly GeneratedFileLinks? _links;
+    // Each output folder this run wrote into → whether this run created it.
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
@@ -48,10 +49,9 @@ internal sealed class GeneratedFileWriter
             .Append(code)
             .ToString();
         var bytes = Utf8NoBom.GetBytes(text);
-        var cached = _links?.CachedPath(bytes);
-        if (!TryCreate(path, bytes, cached) && AtomicFile.WriteAllBytesIfChanged(path, bytes, durable: false) && cached is not null)
+        if (!TryCreate(path, bytes) && AtomicFile.WriteAllBytesIfChanged(path, bytes, durable: false))
         {
-            _links!.Keep(path, cached);
+            _links?.Keep(path, _links.CachedPath(bytes));
         }
 
         // What reading the file back gives: the text itself, unless it holds a lone surrogate (written as U+FFFD).
@@ -66,19 +66,21 @@ internal sealed class GeneratedFileWriter
     public IReadOnlyDictionary<string, string> Written => _written;
 
     /// <summary>
-    /// A file obj does not have yet (a clean build) is linked from the user cache's copy when there is one, else written
-    /// in place: no temporary file and rename. A torn write cannot be mistaken for an up-to-date one — the stamp is
+    /// A file obj does not have yet (a clean build) is linked from the user cache's copy when there is one (in a folder
+    /// this run created), else written in place: no temporary file and rename. A torn write cannot be mistaken for an up-to-date one — the stamp is
     /// written only after the whole resolution, and the next run compares the content and replaces it atomically.
     /// </summary>
-    private bool TryCreate(string path, byte[] bytes, string? cached)
+    private bool TryCreate(string path, byte[] bytes)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        if (!_folders.ContainsKey(folder))
+        // A folder this run had to create holds no file yet: only then is a link tried first (in a folder obj already
+        // had, the file is there in all but rare cases, and hashing and a failed link per item would be wasted).
+        var freshFolder = _folders.GetOrAdd(Path.GetDirectoryName(path)!, static folder =>
         {
+            var existed = Directory.Exists(folder);
             Directory.CreateDirectory(folder); // before it is marked: another thread may write into it right after
-            _folders.TryAdd(folder, true);
-        }
-
+            return !existed;
+        });
+        var cached = _links is not null && freshFolder ? _links.CachedPath(bytes) : null;
         if (cached is not null && _links!.TryLink(path, cached, bytes))
         {
             return true;
@@ -91,10 +93,7 @@ internal sealed class GeneratedFileWriter
                 stream.Write(bytes);
             }
 
-            if (cached is not null)
-            {
-                _links!.Keep(path, cached);
-            }
+            _links?.Keep(path, cached ?? _links.CachedPath(bytes));
 
             return true;
         }
