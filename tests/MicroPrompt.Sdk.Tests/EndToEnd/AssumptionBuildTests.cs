@@ -8,8 +8,7 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// Assumptions, recorded: an unlocked build whose scripted reply states assumptions after the code writes them to the
 /// lock and the report, never into the code, and <c>dotnet mprompt status --verbose</c> / <c>--json</c> shows them.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class AssumptionBuildTests(SdkPackageFixture sdk)
+public sealed class AssumptionBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string First = "Only ASCII letters and digits are kept; accented letters are dropped, not transliterated.";
     private const string Second = "An input without letters or digits gives an empty slug.";

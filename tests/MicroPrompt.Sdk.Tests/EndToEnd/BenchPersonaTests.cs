@@ -9,8 +9,8 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// across three scripted personas (<see cref="BenchPersonas"/>) by a real <c>dotnet build</c> — both repair modes, two
 /// samples, the judge on — and every number of the report's three tables follows from the personas' scripted behaviour.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class BenchPersonaTests(SdkPackageFixture sdk)
+[LongRunning]
+public sealed class BenchPersonaTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const int Samples = 2;
 

@@ -4,8 +4,8 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>The foundation flow with real `dotnet build` runs against a scripted OpenAI-compatible server.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class BuildFlowTests(SdkPackageFixture sdk)
+[LongRunning]
+public sealed class BuildFlowTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string Unlocked = "-p:MicroPromptLocked=false";
 

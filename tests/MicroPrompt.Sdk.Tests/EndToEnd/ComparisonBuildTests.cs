@@ -9,8 +9,7 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// two prompts, two samples, exec and review repair. The report's tables must follow from the scripted answers, a
 /// second identical (locked) build must make no model call, and a later normal build must still honour pins.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class ComparisonBuildTests(SdkPackageFixture sdk)
+public sealed class ComparisonBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string AddPrompt = """
         ---

@@ -10,8 +10,8 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// report following from the script; and <c>dotnet mprompt check</c> on a few samples/Bench tasks answered by the
 /// reference persona.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class DependabilityTests(SdkPackageFixture sdk)
+[LongRunning]
+public sealed class DependabilityTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string SlugPrompt = """
         ---

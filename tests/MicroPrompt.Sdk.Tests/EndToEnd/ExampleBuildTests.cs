@@ -4,8 +4,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>Examples run during a real `dotnet build` from the packed SDK (so the harness ships and starts).</summary>
-[Collection(SdkCollection.Name)]
-public sealed class ExampleBuildTests(SdkPackageFixture sdk)
+public sealed class ExampleBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string Unlocked = "-p:MicroPromptLocked=false";
 

@@ -9,8 +9,7 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// up-to-date check (<c>CollectUpToDateCheckInputDesignTime</c>), in the SDK form and the package-reference form.
 /// Visual Studio's project system defines that target; outside it (here) the SDK's stand-in of the same shape does.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class IdeIntegrationTests(SdkPackageFixture sdk)
+public sealed class IdeIntegrationTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task MicroPromptGenerate_alone_generates_prompts_and_resolved_state_are_up_to_date_inputs_in_both_forms_and_a_rebuild_generates()

@@ -4,8 +4,8 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>The ways to reference the SDK, model precedence through MSBuild, and malformed input through MSBuild.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class ProjectShapeTests(SdkPackageFixture sdk)
+[LongRunning]
+public sealed class ProjectShapeTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string Unlocked = "-p:MicroPromptLocked=false";
 

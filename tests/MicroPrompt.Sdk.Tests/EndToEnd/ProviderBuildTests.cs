@@ -5,8 +5,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>Providers other than the default through a real `dotnet build` of the packed SDK.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class ProviderBuildTests(SdkPackageFixture sdk)
+public sealed class ProviderBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task An_anthropic_build_generates_through_the_Messages_API_and_counts_cache_tokens_and_prices_them()

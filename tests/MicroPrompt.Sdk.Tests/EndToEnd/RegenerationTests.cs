@@ -9,8 +9,8 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// previous code, callers are part of the check, the library shape and the public API are enforced, and the resolved
 /// state lives at stable paths (lock v2; a v1 lock keeps building and migrates).
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class RegenerationTests(SdkPackageFixture sdk)
+[LongRunning]
+public sealed class RegenerationTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string Unlocked = "-p:MicroPromptLocked=false";
 

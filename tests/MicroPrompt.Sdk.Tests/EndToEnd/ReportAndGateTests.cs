@@ -7,8 +7,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>Grading at build time: judge, cost from a price table, report.json/html, the judge gate and the budget.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class ReportAndGateTests(SdkPackageFixture sdk)
+public sealed class ReportAndGateTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string Unlocked = "-p:MicroPromptLocked=false";
 

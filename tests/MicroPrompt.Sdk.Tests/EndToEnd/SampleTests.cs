@@ -3,8 +3,7 @@ using MicroPrompt.Sdk.Tests.Infrastructure;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>The shipped sample builds locked and offline from its committed resolved state (the README's main job).</summary>
-[Collection(SdkCollection.Name)]
-public sealed class SampleTests(SdkPackageFixture sdk)
+public sealed class SampleTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task QuickStart_builds_locked_from_its_committed_resolved_state_and_runs()

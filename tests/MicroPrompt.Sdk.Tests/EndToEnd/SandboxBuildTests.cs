@@ -5,8 +5,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>MicroPromptSandbox in real builds: the report says which sandbox graded each item; auto without bubblewrap warns once.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class SandboxBuildTests(SdkPackageFixture sdk)
+public sealed class SandboxBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const string Unlocked = "-p:MicroPromptLocked=false";
 

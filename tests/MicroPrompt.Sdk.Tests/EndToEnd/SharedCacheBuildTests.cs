@@ -4,8 +4,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>The team's shared cache with real `dotnet build` runs of the packed SDK against a real redis-server.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class SharedCacheBuildTests(SdkPackageFixture sdk)
+public sealed class SharedCacheBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task A_killed_lease_holder_is_replaced_and_teammates_build_from_redis_without_model_calls()

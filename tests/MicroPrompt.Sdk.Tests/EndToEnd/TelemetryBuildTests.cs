@@ -5,8 +5,7 @@ using MicroPrompt.Testing.Otlp;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>OpenTelemetry export from a real `dotnet build` of the packed SDK to a loopback OTLP/HTTP receiver.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class TelemetryBuildTests(SdkPackageFixture sdk)
+public sealed class TelemetryBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task A_build_with_OTEL_EXPORTER_OTLP_ENDPOINT_exports_its_spans_and_metrics_without_content_and_a_dead_collector_is_only_a_warning()

@@ -7,8 +7,7 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// machine's templates untouched): the project templates build offline (locked, CI=true, no key) and run; the item
 /// template adds a prompt the next build needs a model for.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class TemplateTests(SdkPackageFixture sdk)
+public sealed class TemplateTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task Console_and_classlib_templates_build_offline_and_run_and_the_item_template_adds_an_unresolved_prompt()

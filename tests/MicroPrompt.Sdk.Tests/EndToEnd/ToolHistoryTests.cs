@@ -11,8 +11,8 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// of an item built through the scripted server: history newest first, diffs, a hand edit adopted and compiled by a
 /// locked build, a prompt amended from a scripted reply; JSON validated against docs/tool.schema.json; exit codes.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class ToolHistoryTests(SdkPackageFixture sdk)
+[LongRunning]
+public sealed class ToolHistoryTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task Log_diff_adopt_and_absorb_over_three_committed_resolutions()

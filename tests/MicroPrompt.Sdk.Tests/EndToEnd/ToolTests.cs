@@ -9,8 +9,7 @@ namespace MicroPrompt.Sdk.Tests.EndToEnd;
 /// `dotnet mprompt` packed and installed as a tool, against a project built through the scripted server: its keys are
 /// the build's, each kind of input change is named, hand edits and conflicts are told apart, output is validated.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class ToolTests(SdkPackageFixture sdk)
+public sealed class ToolTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task Status_agrees_with_the_build_names_each_changed_input_and_tells_hand_edits_and_conflicts()

@@ -9,6 +9,15 @@ namespace MicroPrompt.Sdk.Tests.Infrastructure;
 /// </summary>
 internal static class DotNet
 {
+    /// <summary>
+    /// The compiler server (VBCSCompiler) for every child build: a cold <c>csc</c> costs ~3 s of CPU per build, a warm
+    /// server well under one, and these tests run a few hundred builds. The machine may set
+    /// <c>UseSharedCompilation=false</c>; tests/run.sh shuts the server down when the run ends.
+    /// <c>MP_TEST_SHARED_COMPILATION=false</c> turns it off.
+    /// </summary>
+    public static string CompilerServer { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("MP_TEST_SHARED_COMPILATION"), "false", StringComparison.OrdinalIgnoreCase) ? "false" : "true";
+
     private static readonly string[] InheritedPrefixesToDrop = ["MSBUILD", "DOTNET_HOST_PATH", "VSTEST", "MicroPrompt", "MICROPROMPT", "NUGET_PACKAGES", "TESTINGPLATFORM"];
 
     public static Task<ProcessResult> RunAsync(
@@ -55,6 +64,7 @@ internal static class DotNet
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        start.Environment["UseSharedCompilation"] = CompilerServer;
         if (environment is not null)
         {
             foreach (var (key, value) in environment)

@@ -2,34 +2,47 @@ namespace MicroPrompt.Sdk.Tests.Infrastructure;
 
 /// <summary>
 /// Packs MicroPrompt.Sdk once per test run, with a version unique to the run, into a temporary feed, so no test
-/// can pick up a stale package (or a stale MSBuild node holding old task code).
+/// can pick up a stale package (or a stale MSBuild node holding old task code). Every end-to-end class gets its own
+/// instance (a class fixture: the classes run side by side, <see cref="ParallelBuilds"/>) and every instance shares
+/// the one package, packed by whichever class starts first; the feed is deleted when the test process exits.
 /// </summary>
 public sealed class SdkPackageFixture : IAsyncLifetime
 {
-    public string Version { get; } = $"1.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    private static readonly string SharedVersion = $"1.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    private static readonly string SharedRoot = Path.Combine(Path.GetTempPath(), "mp-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+    private static readonly Lazy<Task> Packing = new(PackAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "mp-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+    public string Version => SharedVersion;
 
-    public string Feed => Path.Combine(Root, "feed");
+    public string Root => SharedRoot;
 
-    public async Task InitializeAsync()
+    public string Feed => Path.Combine(SharedRoot, "feed");
+
+    // A failed pack fails every class's tests with the same message.
+    public Task InitializeAsync() => Packing.Value;
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task PackAsync()
     {
-        Directory.CreateDirectory(Feed);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteRoot();
+        var feed = Path.Combine(SharedRoot, "feed");
+        Directory.CreateDirectory(feed);
         var result = await DotNet.RunAsync(
             RepoPaths.Root,
-            ["pack", Path.Combine("sdk", "MicroPrompt.Sdk", "MicroPrompt.Sdk.csproj"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false"],
+            ["pack", Path.Combine("sdk", "MicroPrompt.Sdk", "MicroPrompt.Sdk.csproj"), "-c", "Release", "-o", feed, $"-p:Version={SharedVersion}", "-nodeReuse:false"],
             timeout: TimeSpan.FromMinutes(10));
-        if (!result.Succeeded || !File.Exists(Path.Combine(Feed, $"MicroPrompt.Sdk.{Version}.nupkg")))
+        if (!result.Succeeded || !File.Exists(Path.Combine(feed, $"MicroPrompt.Sdk.{SharedVersion}.nupkg")))
         {
             throw new InvalidOperationException("Packing MicroPrompt.Sdk failed:\n" + result);
         }
     }
 
-    public Task DisposeAsync()
+    private static void DeleteRoot()
     {
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(SharedRoot, recursive: true);
         }
         catch (IOException)
         {
@@ -37,7 +50,5 @@ public sealed class SdkPackageFixture : IAsyncLifetime
         catch (UnauthorizedAccessException)
         {
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -8,8 +8,7 @@ namespace MicroPrompt.Sdk.Tests.Release;
 /// Issue #15: the SDK package ships the tasks twice — net8.0 (IL, for MSBuild on .NET 8 and 9) and net10.0, whose
 /// all-resolved path is ReadyToRun-compiled and takes System.Text.Json from MSBuild's runtime (precompiled there).
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class PackageLayoutTests(SdkPackageFixture sdk)
+public sealed class PackageLayoutTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private static readonly string[] ReadyToRun = ["MicroPrompt.Tasks.dll", "MicroPrompt.Core.dll", "YamlDotNet.dll", "Markdig.dll", "NuGet.Versioning.dll", "System.IO.Hashing.dll"];
 

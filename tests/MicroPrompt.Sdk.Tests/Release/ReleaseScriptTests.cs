@@ -5,7 +5,7 @@ using MicroPrompt.Sdk.Tests.Infrastructure;
 namespace MicroPrompt.Sdk.Tests.Release;
 
 /// <summary>build/release.sh: every package, one version, README and metadata filled, deterministic, SourceLink.</summary>
-[Collection(SdkCollection.Name)]
+[LongRunning]
 public sealed class ReleaseScriptTests
 {
     // What may ship; any other package (MicroPrompt.Core, the tasks, test helpers) would be a non-packable project packed.

@@ -8,8 +8,7 @@ namespace MicroPrompt.Sdk.Tests.Reliability;
 /// Provider faults and bad input through real `dotnet build` runs: each case reports its own code at its own location,
 /// the server sees exactly the requests the policy allows, and the store stays whole.
 /// </summary>
-[Collection(SdkCollection.Name)]
-public sealed class FaultMatrixTests(SdkPackageFixture sdk)
+public sealed class FaultMatrixTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task Every_provider_fault_gets_its_own_outcome_request_count_and_the_store_stays_whole()

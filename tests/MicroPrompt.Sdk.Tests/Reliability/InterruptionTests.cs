@@ -5,8 +5,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.Reliability;
 
 /// <summary>Ctrl+C during generation, and builds racing on one project or one user cache, with real `dotnet build` runs.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class InterruptionTests(SdkPackageFixture sdk)
+public sealed class InterruptionTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task Ctrl_C_cancels_in_flight_calls_quickly_keeps_what_was_verified_and_the_next_build_pays_only_for_the_rest()

@@ -4,8 +4,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.Reliability;
 
 /// <summary>A 50-prompt project against a server failing one request in five, built to completion.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class SoakTests(SdkPackageFixture sdk)
+public sealed class SoakTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     private const int Prompts = 50;
 
