@@ -4,8 +4,7 @@ using MicroPrompt.Testing;
 namespace MicroPrompt.Sdk.Tests.EndToEnd;
 
 /// <summary>Issue #15 through real builds: a resolved clone is planned from the lock without parsing its prompts, and still notices what changed.</summary>
-[Collection(SdkCollection.Name)]
-public sealed class ResolvedPathBuildTests(SdkPackageFixture sdk)
+public sealed class ResolvedPathBuildTests(SdkPackageFixture sdk) : IClassFixture<SdkPackageFixture>
 {
     [Fact]
     public async Task A_resolved_clone_builds_without_a_prompt_parser_and_still_notices_a_changed_setting_or_a_hand_edit()
@@ -26,7 +25,7 @@ public sealed class ResolvedPathBuildTests(SdkPackageFixture sdk)
         Assert.Contains("heavy components loaded: none", offline.Output);
         Assert.Equal("Hello, Ada Lovelace! Your handle is ada-lovelace.", (await clone.RunAsync()).Output.Trim());
         Assert.Matches(@"tasks[\\/]net10\.0[\\/]MicroPrompt\.Tasks\.dll", offline.Output); // MSBuild on .NET 10: the ReadyToRun tasks
-        Assert.Matches(@"MicroPrompt: task took \d+ ms \(parameters and inputs\.json \d+ ms, settings \d+ ms, resolution \d+ ms, checks, outputs, report and summary \d+ ms; JIT \d+ ms, \d+ methods compiled\)", offline.Output);
+        Assert.Matches(@"MicroPrompt: task took \d+ ms \(parameters and inputs\.json \d+ ms, settings \d+ ms, resolution \d+ ms, checks, outputs, report and summary \d+ ms; JIT \d+ ms, \d+ methods compiled; allocated [\d.]+ MB, GC \d+/\d+/\d+ \(gen 0/1/2\) paused \d+ ms\)", offline.Output);
 
         // Nothing changed: the task is skipped. A generated file deleted from obj is written again (the task runs).
         var noOp = await clone.BuildAsync(endpoint: null, "-v:detailed");
