@@ -45,8 +45,8 @@ if [ "$status" -ne 0 ]; then
   exit 1
 fi
 
-# Two lanes side by side: the end-to-end tests (two collections of one build at a time each, mostly waiting on child
-# processes) in one, the in-process suites one after another in the other. Each lane's output is printed when it ends.
+# Two lanes side by side: the end-to-end tests (two classes at once, mostly waiting on their child builds;
+# ParallelBuilds.cs) in one, the in-process suites one after another in the other. Each lane's output is printed when it ends.
 e2e=tests/MicroPrompt.Sdk.Tests/MicroPrompt.Sdk.Tests.csproj
 run_lane() {
   local name=$1; shift
@@ -66,9 +66,8 @@ run_lane suites "${others[@]}" &
 wait
 
 # One plain closing line over every test assembly ("Passed!  - Failed: F, Passed: P, ..." per assembly).
-cat "$logs/e2e.log" "$logs/suites.log" >"$logs/all.log"
-passed=$(grep -oE 'Passed: +[0-9]+' "$logs/all.log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$logs/all.log" | awk '{s+=$2} END {print s+0}')
+passed=$(grep -ohE 'Passed: +[0-9]+' "$logs/e2e.log" "$logs/suites.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -ohE 'Failed: +[0-9]+' "$logs/e2e.log" "$logs/suites.log" | awk '{s+=$2} END {print s+0}')
 echo "tests: ${passed} passed, ${failed} failed"
 if [ "$(cat "$logs/e2e.rc")" != 0 ] || [ "$(cat "$logs/suites.rc")" != 0 ] || [ "$passed" -eq 0 ]; then
   exit 1

@@ -10,13 +10,14 @@ public sealed class SdkPackageFixture : IAsyncLifetime
 {
     private static readonly string SharedVersion = $"1.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
     private static readonly string SharedRoot = Path.Combine(Path.GetTempPath(), "mp-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+    private static readonly string SharedFeed = Path.Combine(SharedRoot, "feed");
     private static readonly Lazy<Task> Packing = new(PackAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public string Version => SharedVersion;
 
     public string Root => SharedRoot;
 
-    public string Feed => Path.Combine(SharedRoot, "feed");
+    public string Feed => SharedFeed;
 
     // A failed pack fails every class's tests with the same message.
     public Task InitializeAsync() => Packing.Value;
@@ -26,13 +27,12 @@ public sealed class SdkPackageFixture : IAsyncLifetime
     private static async Task PackAsync()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteRoot();
-        var feed = Path.Combine(SharedRoot, "feed");
-        Directory.CreateDirectory(feed);
+        Directory.CreateDirectory(SharedFeed);
         var result = await DotNet.RunAsync(
             RepoPaths.Root,
-            ["pack", Path.Combine("sdk", "MicroPrompt.Sdk", "MicroPrompt.Sdk.csproj"), "-c", "Release", "-o", feed, $"-p:Version={SharedVersion}", "-nodeReuse:false"],
+            ["pack", Path.Combine("sdk", "MicroPrompt.Sdk", "MicroPrompt.Sdk.csproj"), "-c", "Release", "-o", SharedFeed, $"-p:Version={SharedVersion}", "-nodeReuse:false"],
             timeout: TimeSpan.FromMinutes(10));
-        if (!result.Succeeded || !File.Exists(Path.Combine(feed, $"MicroPrompt.Sdk.{SharedVersion}.nupkg")))
+        if (!result.Succeeded || !File.Exists(Path.Combine(SharedFeed, $"MicroPrompt.Sdk.{SharedVersion}.nupkg")))
         {
             throw new InvalidOperationException("Packing MicroPrompt.Sdk failed:\n" + result);
         }
