@@ -18,8 +18,9 @@
 # same prompts and resolved state, runs alternating plain / baseline / this SDK): the clean and no-op cases as above
 # (form=sdk-baseline), then the ResolveMicroPrompts task itself from -v:detailed clean builds, one line per variant:
 #   summary prompts=<n> form=<sdk|sdk-baseline> case=task runs=<n> task_ms=<median> resolution_ms=<n> parse_ms=<n>
-#     levels_ms=<n> report_ms=<n> jit_ms=<n> alloc_mb=<x> gc_pause_ms=<n> build_cpu_ms=<n> unparsed=<n>
-#     load=<1-minute load average at the end>   (alloc_mb, gc_pause_ms: what the task allocated, and the GC pauses while it ran)
+#     levels_ms=<n> report_ms=<n> jit_ms=<n> alloc_mb=<x> gc_pause_ms=<n> gc_gen2=<n> build_cpu_ms=<n> unparsed=<n>
+#     load=<1-minute load average at the end>   (alloc_mb, gc_pause_ms, gc_gen2: what the task allocated, the GC pauses
+#     while it ran and how many of its collections were gen-2 ones)
 # Usage: bash tests/Benchmarks/incremental-build.sh [--runs 7] [--prompts 100,1000] [--incremental-runs 3] [--baseline ref]
 #        bash tests/Benchmarks/incremental-build.sh [runs] [prompts]      (the older positional form)
 set -euo pipefail
@@ -104,7 +105,7 @@ measure() { # $1 = prompts, $2 = form, $3 = case, $4 = function, $5 = target (or
 # The task's own time in -v:detailed clean builds of the baseline and this SDK, alternating (CPU is the whole build's).
 task_times() { # $1 = prompts, $2 = runs
   local variant dir r
-  declare -A task resolution parse levels report cpu unparsed jit alloc gcpause
+  declare -A task resolution parse levels report cpu unparsed jit alloc gcpause gc2
   for _ in $(seq 1 "$2"); do
     for variant in sdk-baseline sdk; do
       dir=$mp; [[ $variant == sdk-baseline ]] && dir=$old
@@ -118,13 +119,14 @@ task_times() { # $1 = prompts, $2 = runs
       r=$(grep -o 'JIT [0-9]* ms, [0-9]* methods compiled' "$work/log" | awk '{print $2}' | tail -1 || true); jit[$variant]+="${r:-0} "
       r=$(grep -o 'allocated [0-9.]* MB' "$work/log" | awk '{print $2}' | tail -1 || true); alloc[$variant]+="${r:-0} "
       r=$(grep -o ') paused [0-9]* ms' "$work/log" | awk '{print $3}' | tail -1 || true); gcpause[$variant]+="${r:-0} "
+      r=$(grep -o 'GC [0-9]*/[0-9]*/[0-9]* (gen' "$work/log" | awk '{split($2, g, "/"); print g[3]}' | tail -1 || true); gc2[$variant]+="${r:-0} "
       r=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time"); cpu[$variant]+="$r "
       r=$(grep -o '[0-9]* of [0-9]* prompts planned' "$work/log" | awk '{print $1}' | tail -1 || true); unparsed[$variant]="${r:-0}"
     done
   done
   for variant in sdk-baseline sdk; do
     med() { printf '%s\n' $1 | median; }
-    echo "summary prompts=$1 form=$variant case=task runs=$2 task_ms=$(med "${task[$variant]}") resolution_ms=$(med "${resolution[$variant]}") parse_ms=$(med "${parse[$variant]}") levels_ms=$(med "${levels[$variant]}") report_ms=$(med "${report[$variant]}") jit_ms=$(med "${jit[$variant]}") alloc_mb=$(med "${alloc[$variant]}") gc_pause_ms=$(med "${gcpause[$variant]}") build_cpu_ms=$(med "${cpu[$variant]}") unparsed=${unparsed[$variant]} load=$(cut -d' ' -f1 /proc/loadavg)"
+    echo "summary prompts=$1 form=$variant case=task runs=$2 task_ms=$(med "${task[$variant]}") resolution_ms=$(med "${resolution[$variant]}") parse_ms=$(med "${parse[$variant]}") levels_ms=$(med "${levels[$variant]}") report_ms=$(med "${report[$variant]}") jit_ms=$(med "${jit[$variant]}") alloc_mb=$(med "${alloc[$variant]}") gc_pause_ms=$(med "${gcpause[$variant]}") gc_gen2=$(med "${gc2[$variant]}") build_cpu_ms=$(med "${cpu[$variant]}") unparsed=${unparsed[$variant]} load=$(cut -d' ' -f1 /proc/loadavg)"
   done
 }
 

@@ -30,7 +30,13 @@ public static class ReportHtml
         td.m-all{color:#1a7f37}td.m-some{color:#9a6700;font-weight:600}td.m-zero{color:#cf222e;font-weight:600}td.m-none{color:#57606a}td.why{font-size:12px}
         """;
 
-    public static string Render(BuildReport report)
+    public static string Render(BuildReport report) => Build(report).ToString();
+
+    /// <summary>
+    /// The page as a <see cref="StringBuilder"/>, whose chunks stay below the large-object threshold: the writer streams
+    /// them to the file instead of making the page one string (at 100 items already a large object, issue #15).
+    /// </summary>
+    internal static StringBuilder Build(BuildReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var t = report.Totals;
@@ -105,7 +111,7 @@ public static class ReportHtml
         }
 
         html.Append("</tbody>\n</table>\n</body>\n</html>\n");
-        return html.ToString();
+        return html;
     }
 
     private static void Details(StringBuilder html, ReportItem item)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MicroPrompt.Store;
@@ -18,15 +19,18 @@ public static class ReportWriter
         Indented = true,
     };
 
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    // The indented writer ends lines with Environment.NewLine; the files always use "\n" (JsonWriterOptions.NewLine is
+    // not used: the MSBuild of a .NET 8 SDK may load an older System.Text.Json into the task's process).
+    private static readonly bool DropCarriageReturns = Environment.NewLine != "\n";
+
     public static string ToJson(BuildReport report)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            JsonSerializer.Serialize(writer, report, ReportJsonContext.Default.BuildReport);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        using var buffer = JsonBytes(report);
+        using var text = new MemoryStream(checked((int)buffer.Length));
+        buffer.WriteTo(text, DropCarriageReturns);
+        return Utf8NoBom.GetString(text.GetBuffer(), 0, (int)text.Length);
     }
 
     /// <summary>Writes both files into <paramref name="directory"/> and returns their paths (json, html).</summary>
@@ -37,11 +41,28 @@ public static class ReportWriter
         var html = Path.Combine(directory, HtmlFileName);
         // The two renderings are independent and each is a walk over every item: the page is rendered on another
         // core meanwhile (at 1,000 items each costs tens of milliseconds on the build's critical path).
-        var page = Task.Run(() => ReportHtml.Render(report));
-        var text = ToJson(report);
-        // Build outputs rewritten by every build: atomic (a reader never sees half a report) without two fsyncs per build.
-        AtomicFile.WriteAllText(json, text, durable: false);
-        AtomicFile.WriteAllText(html, page.GetAwaiter().GetResult(), durable: false);
+        var page = Task.Run(() => ReportHtml.Build(report));
+        // Build outputs rewritten by every build: atomic (a reader never sees half a report) without two fsyncs per
+        // build, and streamed in pieces below the large-object threshold (issue #15: never one string of the file).
+        using (var bytes = JsonBytes(report))
+        {
+            AtomicFile.Write(json, stream => bytes.WriteTo(stream, DropCarriageReturns), durable: false);
+        }
+
+        var builder = page.GetAwaiter().GetResult();
+        AtomicFile.Write(html, stream => WriteChunks(builder, stream), durable: false);
         return (json, html);
+    }
+
+    private static SegmentedBuffer JsonBytes(BuildReport report) =>
+        SegmentedBuffer.FromJson(report, ReportJsonContext.Default.BuildReport, WriterOptions);
+
+    private static void WriteChunks(StringBuilder text, Stream stream)
+    {
+        using var writer = new StreamWriter(stream, Utf8NoBom, bufferSize: 8192, leaveOpen: true);
+        foreach (var chunk in text.GetChunks())
+        {
+            writer.Write(chunk.Span);
+        }
     }
 }

@@ -8,12 +8,23 @@ namespace MicroPrompt.Settings;
 /// <summary>Reads and writes <see cref="ResolutionParameters"/> as JSON (the SDK's <c>inputs.json</c>).</summary>
 public static class ResolutionParametersFile
 {
+    // The context's own formatting (indented, default escaping), applied by the writer the bytes go through.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
+
+    /// <summary>
+    /// Writes the file unless it already holds these bytes (an unchanged file keeps its timestamp). The JSON is built in
+    /// pooled pieces and compared with the file piece by piece: at 100 items it is already larger than the large-object
+    /// threshold, and one string of it, its UTF-8 copy and the serializer's buffer were large objects (issue #15).
+    /// </summary>
     public static void Write(ResolutionParameters parameters, string path)
     {
-        var json = JsonSerializer.Serialize(parameters, ResolutionParametersJsonContext.Default.ResolutionParameters);
+        using var buffer = Serialize(parameters);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Store.AtomicFile.WriteAllTextIfChanged(path, json + "\n", durable: false);
+        Store.AtomicFile.WriteIfChanged(path, buffer, durable: false);
     }
+
+    internal static Store.SegmentedBuffer Serialize(ResolutionParameters parameters) =>
+        Store.SegmentedBuffer.FromJson(parameters, ResolutionParametersJsonContext.Default.ResolutionParameters, WriterOptions);
 
     /// <exception cref="MicroPromptException">The file is missing, not JSON, or of an unknown version.</exception>
     public static ResolutionParameters Read(string path)

@@ -45,15 +45,76 @@ public static class AtomicFile
     }
 
     /// <summary>Reads a file while letting other processes replace or delete it meanwhile (no sharing violation for writers).</summary>
+    /// <remarks>
+    /// Through the file's handle into one array of its length: no <see cref="FileStream"/> with a buffer of its own and
+    /// no copy out of a <see cref="MemoryStream"/> (a build reads every code file this way: at 1,000 items 2 MB of the
+    /// 40 MB the task allocated, issue #15). A file that grows or shrinks meanwhile is read to its actual end.
+    /// </remarks>
     internal static byte[] ReadAllBytesShared(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, int.MaxValue) : 0);
-        stream.CopyTo(copy);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(handle);
+        var bytes = new byte[length <= Array.MaxLength ? length : throw new IOException($"'{path}' is larger than 2 GB.")];
+        var read = ReadInto(handle, bytes, 0);
+        Span<byte> probe = stackalloc byte[1];
+        if (read < bytes.Length || RandomAccess.Read(handle, probe, read) == 0)
+        {
+            return read < bytes.Length ? bytes[..read] : bytes;
+        }
+
+        // Longer than its length said (it grew, or a file system that reports no length): the rest in pieces.
+        using var copy = new MemoryStream();
+        copy.Write(bytes);
+        copy.Write(probe);
+        var piece = new byte[81_920 - 1];
+        for (long offset = read + 1, n; (n = ReadInto(handle, piece, offset)) > 0; offset += n)
+        {
+            copy.Write(piece, 0, (int)n);
+        }
+
         return copy.ToArray();
     }
 
-    internal static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
+    private static int ReadInto(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, long offset)
+    {
+        var read = 0;
+        for (int n; read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), offset + read)) > 0;)
+        {
+            read += n;
+        }
+
+        return read;
+    }
+
+    internal static void WriteAllBytes(string path, byte[] bytes, bool durable = true) =>
+        Write(path, stream => stream.Write(bytes), durable);
+
+    /// <summary>
+    /// Writes <paramref name="content"/> only when the file is missing or its bytes differ (compared piece by piece,
+    /// never read whole), see <see cref="WriteAllTextIfChanged"/>.
+    /// </summary>
+    internal static bool WriteIfChanged(string path, SegmentedBuffer content, bool durable = true)
+    {
+        var existing = new FileInfo(path);
+        if (existing.Exists && existing.Length == content.Length)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            if (content.ContentEquals(stream))
+            {
+                return false;
+            }
+        }
+
+        Write(path, stream => content.WriteTo(stream), durable);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> puts into the stream atomically: into a temporary file of the same folder,
+    /// flushed (to disk when <paramref name="durable"/>), then moved over the target; on any failure the target is left
+    /// as it was and the temporary file is deleted.
+    /// </summary>
+    internal static void Write(string path, Action<Stream> write, bool durable = true)
     {
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target) ?? throw new IOException($"'{path}' has no folder.");
@@ -61,9 +122,10 @@ public static class AtomicFile
         var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            // No FileStream buffer: every writer passes pieces of its own (bytes, pooled segments, a StreamWriter's buffer).
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: durable);
             }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MicroPrompt.Core.Tests.Store;
@@ -102,6 +103,31 @@ public sealed class BuildReportTests : IDisposable
         Assert.Equal(report.Items.Select(i => i.Path), rows.Select(r => r.Groups[1].Value));
         Assert.DoesNotContain("<script", dom);
         Assert.Equal(report.Models.Count, Regex.Matches(dom, "<tr class=\"model\"").Count);
+    }
+
+    [Fact]
+    public void A_report_of_many_segments_is_written_byte_for_byte_as_rendered_with_unix_line_ends()
+    {
+        // Several pooled segments of JSON and many StringBuilder chunks of HTML: both files are streamed in pieces.
+        var result = Result();
+        var items = Enumerable.Range(0, 400).Select(i => result.Items[1] with { ItemPath = $"Folder/Item{i:D4}.mprompt" }).ToList();
+        var report = BuildReportBuilder.Build(new ResolutionResult { Items = items, Diagnostics = [], GeneratedFiles = [] }, Context(null));
+
+        var (json, html) = ReportWriter.Write(report, _dir.Combine("many"));
+
+        var text = ReportWriter.ToJson(report);
+        Assert.True(Encoding.UTF8.GetByteCount(text) > 3 * 64 * 1024, "the report should span several segments");
+        Assert.Equal(Encoding.UTF8.GetBytes(text), File.ReadAllBytes(json));
+        Assert.DoesNotContain('\r', text);
+        Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+        using (var document = JsonDocument.Parse(text))
+        {
+            Assert.Equal(400, document.RootElement.GetProperty("items").GetArrayLength());
+        }
+
+        Assert.Equal(Encoding.UTF8.GetBytes(ReportHtml.Render(report)), File.ReadAllBytes(html));
+        Assert.Equal(400, Regex.Matches(File.ReadAllText(html), "<tr class=\"item\"").Count);
+        Assert.Equal(["report.html", "report.json"], Directory.GetFiles(_dir.Combine("many")).Select(Path.GetFileName).Order());
     }
 
     [Fact]

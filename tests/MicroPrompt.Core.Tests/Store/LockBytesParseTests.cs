@@ -89,6 +89,14 @@ public class LockBytesParseTests
     [Theory]
     [InlineData("{\n  \"version\": 2,\n  \"items\": {\n    \"a.mprompt\": {\"model\": }\n  }\n}\n")]
     [InlineData("[1, 2]")]
+    [InlineData("[1, 2")]
+    [InlineData("")]
+    [InlineData("// a comment and no value")]
+    [InlineData("{\"version\": 2, \"items\": {}} trailing")]
+    [InlineData("{\"items\": 5, \"version\": \"two\"}")]
+    [InlineData("{\"version\": \"two\", \"items\": 5}")]
+    [InlineData("{\"version\": \"two\", \"items\": {\"a.mprompt\": {\"model\": }}}")]
+    [InlineData("{\"version\": 2, \"items\": {\"a.mprompt\": null}}")]
     [InlineData("{\"items\": {}}")]
     [InlineData("{\"version\": 99, \"items\": {}}")]
     [InlineData("{\"version\": \"two\", \"items\": {}}")]
@@ -105,5 +113,69 @@ public class LockBytesParseTests
         Assert.Equal(fromText.Code, fromBytes.Code);
         Assert.Equal(fromText.Message, fromBytes.Message);
         Assert.Equal((fromText.File, fromText.Line, fromText.Column), (fromBytes.File, fromBytes.Line, fromBytes.Column));
+    }
+
+    [Fact]
+    public void Comments_before_and_after_the_value_are_skipped_by_both_reads()
+    {
+        using var temp = new TempDirectory();
+        var store = new ResolvedStore(temp.Path);
+
+        var loaded = ParseBothWays(store, Encoding.UTF8.GetBytes("// lock\n{\"version\": 2, /* none yet */ \"items\": {},}\n// end\n"));
+
+        Assert.Empty(loaded.Items);
+        Assert.Equal(2, loaded.Version);
+    }
+
+    /// <summary>A lock of hundreds of entries (a large object when read whole), non-ASCII text, a union merge or an error at its end.</summary>
+    [Theory]
+    [InlineData("strict")]
+    [InlineData("union")]
+    [InlineData("error")]
+    [InlineData("not utf8")]
+    public void A_large_lock_reads_as_its_text(string shape)
+    {
+        using var temp = new TempDirectory();
+        var store = new ResolvedStore(temp.Path);
+        var lockFile = new LockFile();
+        for (var i = 0; i < 700; i++)
+        {
+            var path = $"Prompts/Zürich-✓-{i:D4}.mprompt";
+            lockFile.Items[path] = Entry(store, path, $"class C{i} {{}}") with { Provider = new string('ü', i % 7) + "✓" };
+        }
+
+        var text = LockFileFormat.Serialize(lockFile);
+        text = shape switch
+        {
+            "union" => text.Replace("},\n    \"Prompts/Zürich-✓-0500", "}\n    \"Prompts/Zürich-✓-0500", StringComparison.Ordinal),
+            "error" => text[..^4] + "}\n", // the items' closing brace lost at the very end
+            _ => text,
+        };
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.True(bytes.Length > 256 * 1024, "the lock should be larger than the parser's first buffers");
+        if (shape == "not utf8")
+        {
+            bytes[bytes.AsSpan().LastIndexOf("\"Prompts/"u8) + 1] = 0xFF;
+        }
+
+        if (shape == "error")
+        {
+            File.WriteAllBytes(store.LockPath, bytes);
+            var fromBytes = Assert.Throws<MicroPromptException>(() => store.LoadLock()).Diagnostic;
+            var fromText = Assert.Throws<MicroPromptException>(() => LockFileFormat.Parse(text, store.LockPath, _ => true)).Diagnostic;
+            Assert.Equal((fromText.Code, fromText.Message, fromText.Line, fromText.Column), (fromBytes.Code, fromBytes.Message, fromBytes.Line, fromBytes.Column));
+            Assert.True(fromBytes.Line > 700, fromBytes.Message);
+            return;
+        }
+
+        var loaded = ParseBothWays(store, bytes);
+
+        Assert.Equal(700, loaded.Items.Count);
+        Assert.Equal(shape == "union", loaded.Reconciled);
+        Assert.Equal("üüü✓", loaded.Items["Prompts/Zürich-✓-0003.mprompt"].Provider);
+        if (shape == "not utf8")
+        {
+            Assert.Contains(loaded.Items.Keys, k => k.StartsWith('\uFFFD'));
+        }
     }
 }
