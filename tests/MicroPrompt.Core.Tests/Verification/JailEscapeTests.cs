@@ -207,9 +207,25 @@ public sealed class JailEscapeTests : IDisposable
 
         // bwrap --die-with-parent follows the thread that forked: the harness must not die when that thread ends.
         using var runner = new ExampleRunner(Jailed(timeoutSeconds: 10));
-        var starter = new Thread(() => runner.RunAsync(Request(_project, Escapes, [Expr("1 + 1 == 2")]), CancellationToken.None).GetAwaiter().GetResult());
+        Exception? failed = null; // rethrown here: an exception left on a thread of its own would end the test host
+        var starter = new Thread(() =>
+        {
+            try
+            {
+                runner.RunAsync(Request(_project, Escapes, [Expr("1 + 1 == 2")]), CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                failed = e;
+            }
+        });
         starter.Start();
         starter.Join();
+        if (failed is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+        }
+
         await Task.Delay(1500);
 
         var report = await runner.RunAsync(Request(_project, Escapes, [Expr("2 + 2 == 4")]), CancellationToken.None);
