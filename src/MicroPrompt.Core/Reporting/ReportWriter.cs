@@ -28,9 +28,7 @@ public static class ReportWriter
     public static string ToJson(BuildReport report)
     {
         using var buffer = JsonBytes(report);
-        using var text = new MemoryStream(checked((int)buffer.Length));
-        buffer.WriteTo(text, DropCarriageReturns);
-        return Utf8NoBom.GetString(text.GetBuffer(), 0, (int)text.Length);
+        return Utf8NoBom.GetString(buffer.ToArray(DropCarriageReturns));
     }
 
     /// <summary>Writes both files into <paramref name="directory"/> and returns their paths (json, html).</summary>

@@ -18,13 +18,10 @@ public static class ResolutionParametersFile
     /// </summary>
     public static void Write(ResolutionParameters parameters, string path)
     {
-        using var buffer = Serialize(parameters);
+        using var buffer = Store.SegmentedBuffer.FromJson(parameters, ResolutionParametersJsonContext.Default.ResolutionParameters, WriterOptions);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         Store.AtomicFile.WriteIfChanged(path, buffer, durable: false);
     }
-
-    internal static Store.SegmentedBuffer Serialize(ResolutionParameters parameters) =>
-        Store.SegmentedBuffer.FromJson(parameters, ResolutionParametersJsonContext.Default.ResolutionParameters, WriterOptions);
 
     /// <exception cref="MicroPromptException">The file is missing, not JSON, or of an unknown version.</exception>
     public static ResolutionParameters Read(string path)

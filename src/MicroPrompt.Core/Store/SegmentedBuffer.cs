@@ -113,10 +113,10 @@ internal sealed class SegmentedBuffer : IBufferWriter<byte>, IDisposable
     }
 
     /// <summary>The content as one array (tests and small contents only: this is the copy the type exists to avoid).</summary>
-    public byte[] ToArray()
+    public byte[] ToArray(bool dropCarriageReturns = false)
     {
         using var copy = new MemoryStream(checked((int)Length));
-        WriteTo(copy);
+        WriteTo(copy, dropCarriageReturns);
         return copy.ToArray();
     }
 
@@ -159,9 +159,13 @@ internal sealed class SegmentedBuffer : IBufferWriter<byte>, IDisposable
             return _current;
         }
 
-        if (_current is not null)
+        if (_current is not null && _position > 0)
         {
             _full.Add((_current, _position));
+        }
+        else if (_current is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_current); // nothing written into it: not kept as an empty segment
         }
 
         // A single value larger than a segment (a long string) gets a segment of its own size.
